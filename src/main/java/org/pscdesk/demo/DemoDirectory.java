@@ -1,0 +1,161 @@
+package org.pscdesk.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.pscdesk.meeting.ActionItem;
+import org.pscdesk.meeting.ActionItemStatus;
+import org.pscdesk.meeting.AgendaStep;
+import org.pscdesk.meeting.Body;
+import org.pscdesk.meeting.BodyKind;
+import org.pscdesk.meeting.Meeting;
+import org.pscdesk.meeting.MeetingStatus;
+import org.pscdesk.meeting.Organization;
+import org.pscdesk.meeting.Program;
+import org.pscdesk.meeting.ProgramType;
+import org.pscdesk.meeting.Sector;
+import org.pscdesk.store.DirectoryRepository;
+import org.pscdesk.store.MeetingRepository;
+import org.pscdesk.store.Workspace;
+import org.pscdesk.store.WorkspaceException;
+
+/**
+ * The demo's directory, program catalog and one past meeting. All names are invented; organizations, never
+ * people, are recorded.
+ */
+final class DemoDirectory {
+
+    static final LocalDate MEETING_DAY = LocalDate.of(2025, 11, 20);
+
+    private static final List<Organization> ORGANIZATIONS = List.of(
+            new Organization("Riverbend Police Department", Sector.POLICE),
+            new Organization("Riverbend Building Division", Sector.CITY_AGENCY),
+            new Organization("Riverbend Streets and Lighting Department", Sector.CITY_AGENCY),
+            new Organization("Riverbend Citizens' Service Bureau (311)", Sector.CITY_AGENCY),
+            new Organization("Riverbend Health Department", Sector.CITY_AGENCY),
+            new Organization("Riverbend Land Bank", Sector.CITY_AGENCY),
+            new Organization("Riverbend Office of Violence Prevention", Sector.CITY_AGENCY),
+            new Organization("Confluence Behavioral Health", Sector.SERVICE_PROVIDER),
+            new Organization("Riverbend Recovery Network", Sector.SERVICE_PROVIDER),
+            new Organization("Safe Harbor Family Services", Sector.SERVICE_PROVIDER),
+            new Organization("Riverbend Peacekeepers", Sector.COMMUNITY_ORG),
+            new Organization("Northside Youth League", Sector.COMMUNITY_ORG),
+            new Organization("Corridor Business Association", Sector.BUSINESS),
+            new Organization("Old Mill Neighborhood Association", Sector.RESIDENT_GROUP),
+            new Organization("Kessler Flats Block Captains", Sector.RESIDENT_GROUP),
+            new Organization("Riverbend Interfaith Alliance", Sector.FAITH),
+            new Organization("Riverbend Public Schools", Sector.SCHOOL));
+
+    private DemoDirectory() {
+    }
+
+    /** What was written, for the summary. */
+    record Written(int organizations, int bodies, int programs, int meetings, int openActionItems) {
+    }
+
+    /**
+     * Writes the directory, catalog and meeting.
+     *
+     * @param factorLayers the names of the workspace's factor layers (every program's factors must be among them)
+     */
+    static Written write(Workspace workspace, Set<String> factorLayers) throws WorkspaceException {
+        DirectoryRepository directory = new DirectoryRepository(workspace);
+        List<Organization> orgs = directory.addOrganizations(ORGANIZATIONS);
+        Body psc = directory.addBody(new Body("Riverbend Public Safety Collaborative", BodyKind.COLLABORATIVE, null));
+        directory.addBody(new Body("Use of Force", BodyKind.WORKING_GROUP, psc.id()));
+        directory.addBody(new Body("Intimate Partner Violence", BodyKind.WORKING_GROUP, psc.id()));
+
+        List<Program> catalog = List.of(
+                new Program("Peacekeepers street outreach", id(orgs, "Riverbend Peacekeepers"), ProgramType.OUTREACH,
+                        "Community violence intervention: credible messengers mediate conflicts and follow up"
+                                + " with people at risk of shooting or being shot.",
+                        List.of("bars", "liquor_stores"), "10 outreach workers, evenings and weekends"),
+                new Program("Problem property inspections", id(orgs, "Riverbend Building Division"),
+                        ProgramType.ENFORCEMENT, "Inspections of problem-landlord and vacant buildings, with orders"
+                                + " to board, clean or repair and follow-up citations.",
+                        List.of("vacant_lots"), "40 inspections a month"),
+                new Program("Clinician co-response", id(orgs, "Confluence Behavioral Health"),
+                        ProgramType.SOCIAL_SERVICE, "A mental-health clinician answers behavioral-health calls"
+                                + " with a police officer or instead of one.",
+                        List.of("bus_stops"), "2 teams, 7 days a week"),
+                new Program("311 blight and street-light repair", id(orgs, "Riverbend Streets and Lighting Department"),
+                        ProgramType.ENVIRONMENTAL, "Fixes reported through 311: dark street lights, illegal dumping,"
+                                + " overgrown lots, broken sidewalks.",
+                        List.of("vacant_lots", "bus_stops"), "repairs within 10 working days"),
+                new Program("Vacant lot clean and green", id(orgs, "Riverbend Land Bank"), ProgramType.ENVIRONMENTAL,
+                        "Clears trash, mows and plants land-bank lots and puts up low fences.",
+                        List.of("vacant_lots"), "25 lots a season"),
+                new Program("Addiction and mental-health services", id(orgs, "Riverbend Recovery Network"),
+                        ProgramType.SOCIAL_SERVICE, "Walk-in recovery support, treatment referrals and peer"
+                                + " counsellors near the places people gather.",
+                        List.of("liquor_stores", "bus_stops"), "60 new clients a month"),
+                new Program("Youth night league and summer jobs", id(orgs, "Northside Youth League"),
+                        ProgramType.PREVENTION, "Evening sports, mentoring and paid summer work for ages 14 to 24.",
+                        List.of("schools"), "300 young people a year"),
+                new Program("Business checks at liquor outlets", id(orgs, "Riverbend Police Department"),
+                        ProgramType.ENFORCEMENT, "Officers and the business association visit package-liquor"
+                                + " stores and gas stations to agree on lighting, loitering and sales rules.",
+                        List.of("liquor_stores", "gas_stations"), "20 visits a month"));
+        for (Program p : catalog) {
+            if (!factorLayers.containsAll(p.factors())) {
+                throw new IllegalStateException(p.name() + " names a factor layer the demo does not have");
+            }
+        }
+        List<Program> programs = directory.addPrograms(catalog);
+
+        MeetingRepository meetings = new MeetingRepository(workspace);
+        Meeting meeting = meetings.addMeeting(new Meeting(psc.id(), "Monthly ACTION meeting, November 2025",
+                MEETING_DAY, "Riverbend Central Library, community room", "PSC analyst (convener)",
+                MeetingStatus.FINALIZED));
+        List<Long> present = new ArrayList<>();
+        for (String name : List.of("Riverbend Police Department", "Riverbend Building Division",
+                "Riverbend Streets and Lighting Department", "Riverbend Land Bank",
+                "Riverbend Office of Violence Prevention", "Confluence Behavioral Health", "Riverbend Peacekeepers",
+                "Corridor Business Association", "Old Mill Neighborhood Association", "Riverbend Interfaith Alliance")) {
+            present.add(id(orgs, name));
+        }
+        meetings.addAttendance(meeting.id(), present);
+        Map<AgendaStep, String> notes = new EnumMap<>(AgendaStep.class);
+        notes.put(AgendaStep.ASSESSMENT, "Reviewed the risk map for Jan 2024 to Oct 2025. Highest-risk places: Old"
+                + " Mill around Westgate Boulevard and Union Avenue, and the Market District Transit Center.");
+        notes.put(AgendaStep.CONNECTIONS, "Old Mill risk ties to its cluster of vacant lots; the transit center to"
+                + " crowding and dark bus stops after 9 pm.");
+        notes.put(AgendaStep.TASKS, "Two tasks agreed (see action items); the land bank reports on lot ownership.");
+        notes.put(AgendaStep.INTERVENTIONS, "Inspections and boarding in Old Mill; street-light repair and a"
+                + " clinician co-response shift at the transit center.");
+        notes.put(AgendaStep.OUTCOMES, "First meeting on these places: baseline counts recorded for comparison.");
+        notes.put(AgendaStep.NOTIFICATIONS, "Summary to partners by email; Old Mill Neighborhood Association to share"
+                + " it at its December meeting.");
+        meetings.putAgendaNotes(meeting.id(), notes);
+        meetings.addActionItems(List.of(
+                new ActionItem(meeting.id(), id(orgs, "Riverbend Building Division"),
+                        programId(programs, "Problem property inspections"),
+                        "Old Mill: Westgate Boulevard & Union Avenue",
+                        "Inspect the vacant lots and buildings of the Old Mill cluster and order boarding where open.",
+                        LocalDate.of(2025, 12, 18), ActionItemStatus.OPEN),
+                new ActionItem(meeting.id(), id(orgs, "Riverbend Streets and Lighting Department"),
+                        programId(programs, "311 blight and street-light repair"),
+                        "Market District Transit Center (Commerce Street & Main Street)",
+                        "Repair the dark street lights around the transit center and its six bus bays.",
+                        LocalDate.of(2026, 1, 8), ActionItemStatus.OPEN),
+                new ActionItem(meeting.id(), id(orgs, "Corridor Business Association"), null,
+                        "Market District", "Send the November risk map to member businesses.",
+                        LocalDate.of(2025, 11, 27), ActionItemStatus.DONE)));
+        return new Written(orgs.size(), directory.bodies().size(), programs.size(), meetings.meetings().size(),
+                meetings.openActionItems().size());
+    }
+
+    private static long id(List<Organization> orgs, String name) {
+        return orgs.stream().filter(o -> o.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no organization " + name)).id();
+    }
+
+    private static Long programId(List<Program> programs, String name) {
+        return programs.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no program " + name)).id();
+    }
+}
