@@ -1,0 +1,287 @@
+package org.pscdesk.ui.workspace;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.controlsfx.control.StatusBar;
+
+import org.pscdesk.store.LayerRole;
+import org.pscdesk.ui.fx.Styles;
+import org.pscdesk.ui.fx.Theme;
+import org.pscdesk.ui.map.CountLegend;
+import org.pscdesk.ui.map.LayerShapes;
+import org.pscdesk.ui.map.MapPane;
+import org.pscdesk.ui.map.ScaleBar;
+
+/**
+ * The main window's content: menu bar, layer list on the left, the map, and the status bar. Built in code
+ * (the map part is dynamic); all state comes from the {@link MainViewModel}.
+ */
+public final class MainView {
+
+    /** Width the legend card takes at the right of the map, in pixels. */
+    private static final double LEGEND_ROOM = 230;
+
+    private final MainViewModel model;
+    private final Theme theme;
+    private final BorderPane root = new BorderPane();
+    private final ListView<LayerRow> layerList = new ListView<>();
+    private final StackPane mapArea = new StackPane();
+    private final StatusBar statusBar = new StatusBar();
+    private final Label cursorLabel = new Label();
+    private final Menu recentMenu = new Menu("Open recent");
+    private final Runnable onQuit;
+    private final List<Runnable> unbindMap = new ArrayList<>();
+    private MapPane mapPane;
+
+    public MainView(MainViewModel model, Theme theme, Runnable onQuit) {
+        this.model = model;
+        this.theme = theme;
+        this.onQuit = onQuit;
+        root.getStyleClass().add(Styles.APP);
+        root.setTop(menuBar());
+        SplitPane split = new SplitPane(sidePanel(), mapArea);
+        split.setDividerPositions(0.24);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        mapArea.getStyleClass().add(Styles.MAP_AREA);
+        mapArea.setMinSize(200, 200);
+        showPlaceholder();
+        model.currentProperty().addListener((o, was, now) -> showWorkspace(now));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The map of the open workspace, or empty before one is open. */
+    public Optional<MapPane> mapPane() {
+        return Optional.ofNullable(mapPane);
+    }
+
+    public ListView<LayerRow> layerList() {
+        return layerList;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem newWs = item("New workspace…", "menu-new", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                model::newWorkspace);
+        MenuItem open = item("Open…", "menu-open", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                model::chooseAndOpen);
+        MenuItem demo = item("Open demo", "menu-demo", null, model::openDemo);
+        MenuItem quit = item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), onQuit);
+        recentMenu.setId("menu-recent");
+        fillRecent();
+        model.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        for (MenuItem m : List.of(newWs, open, demo, recentMenu)) {
+            m.disableProperty().bind(model.runner().busy());
+        }
+        Menu file = new Menu("File", null, newWs, open, recentMenu, demo, new SeparatorMenuItem(), quit);
+
+        MenuItem fit = item("Zoom to workspace", "menu-fit", new KeyCodeCombination(KeyCode.DIGIT0,
+                KeyCombination.SHORTCUT_DOWN), () -> mapPane().ifPresent(MapPane::fit));
+        MenuItem in = item("Zoom in", "menu-zoom-in", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
+                () -> mapPane().ifPresent(m -> m.zoomBy(1)));
+        MenuItem out = item("Zoom out", "menu-zoom-out", new KeyCodeCombination(KeyCode.MINUS,
+                KeyCombination.SHORTCUT_DOWN), () -> mapPane().ifPresent(m -> m.zoomBy(-1)));
+        Menu view = new Menu("View", null, fit, in, out);
+        MenuBar bar = new MenuBar(file, view);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (key != null) {
+            item.setAccelerator(key);
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : model.recent()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.open(p));
+            recentMenu.getItems().add(item);
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No recent workspaces");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        }
+    }
+
+    private Node sidePanel() {
+        Label header = new Label("Layers");
+        header.getStyleClass().add(Styles.PANEL_HEADER);
+        Label note = new Label("Untick a layer to hide it on the map. Incidents are shown as counts per square,"
+                + " never as single points.");
+        note.getStyleClass().add(Styles.PANEL_NOTE);
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        layerList.setId("layer-list");
+        layerList.getStyleClass().add(Styles.LAYER_LIST);
+        layerList.setItems(model.layers());
+        layerList.setCellFactory(v -> new LayerCell());
+        layerList.setPlaceholder(new Label("No layers yet"));
+        layerList.setFocusTraversable(true);
+        VBox.setVgrow(layerList, Priority.ALWAYS);
+        VBox panel = new VBox(header, layerList, note);
+        panel.getStyleClass().add(Styles.SIDE_PANEL);
+        panel.setMinWidth(260);
+        panel.setPrefWidth(310);
+        return panel;
+    }
+
+    private Node statusBar() {
+        statusBar.setId("status-bar");
+        statusBar.getStyleClass().add(Styles.STATUS_BAR);
+        statusBar.textProperty().bind(Bindings.when(model.runner().busy())
+                .then(model.runner().message()).otherwise(model.noticeProperty()));
+        statusBar.progressProperty().bind(model.runner().progress());
+        Label file = new Label();
+        file.setId("status-file");
+        file.getStyleClass().add(Styles.STATUS_ITEM);
+        file.textProperty().bind(model.fileTextProperty());
+        file.setMaxWidth(420);
+        Label crs = new Label();
+        crs.setId("status-crs");
+        crs.getStyleClass().add(Styles.STATUS_ITEM);
+        crs.textProperty().bind(model.crsTextProperty());
+        cursorLabel.setId("status-cursor");
+        cursorLabel.getStyleClass().add(Styles.STATUS_ITEM);
+        cursorLabel.setMinWidth(340);
+        statusBar.getLeftItems().addAll(file, new Separator(Orientation.VERTICAL));
+        statusBar.getRightItems().addAll(cursorLabel, crs);
+        return statusBar;
+    }
+
+    private void showPlaceholder() {
+        Label text = new Label();
+        text.getStyleClass().add(Styles.MAP_PLACEHOLDER);
+        text.textProperty().bind(Bindings.when(model.runner().busy()).then(model.runner().message())
+                .otherwise("No workspace is open. Use File ▸ Open… or File ▸ Open demo."));
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.visibleProperty().bind(model.runner().busy());
+        spinner.setMaxSize(36, 36);
+        VBox box = new VBox(14, spinner, text);
+        box.setAlignment(Pos.CENTER);
+        mapArea.getChildren().setAll(box);
+    }
+
+    private void showWorkspace(LoadedWorkspace ws) {
+        unbindMap.forEach(Runnable::run);
+        unbindMap.clear();
+        if (ws == null) {
+            mapPane = null;
+            showPlaceholder();
+            return;
+        }
+        MapPane pane = new MapPane(ws.map(), ws.styles(), theme);
+        for (LayerRow row : model.layers()) {
+            pane.overlay().setLayerVisible(row.name(), row.isVisible());
+            ChangeListener<Boolean> toggle = (o, was, now) -> pane.overlay().setLayerVisible(row.name(), now);
+            row.visibleProperty().addListener(toggle);
+            unbindMap.add(() -> row.visibleProperty().removeListener(toggle));
+        }
+
+        ScaleBar scale = new ScaleBar();
+        ChangeListener<Number> view = (o, was, now) -> scale.update(pane.metresPerPixel());
+        pane.viewChangesProperty().addListener(view);
+        scale.update(Double.NaN);
+        StackPane.setAlignment(scale, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(scale, new Insets(0, 0, 14, 14));
+
+        cursorLabel.textProperty().bind(Bindings.createStringBinding(() -> model.cursorText(pane.pointerLonLatProperty().get()),
+                pane.pointerLonLatProperty()));
+        unbindMap.add(() -> cursorLabel.textProperty().unbind());
+
+        // Leave room for the legend when fitting the map, so it does not cover the city.
+        pane.setFitInsets(new Insets(28, 28 + LEGEND_ROOM, 28, 28));
+        VBox corner = new VBox(8);
+        corner.setFillWidth(false);
+        corner.setAlignment(Pos.BOTTOM_RIGHT);
+        corner.setPickOnBounds(false);
+        corner.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+        for (LayerShapes shapes : ws.map().layers()) {
+            if (shapes.role() == LayerRole.OUTCOME && shapes.grid() != null) {
+                CountLegend legend = new CountLegend(shapes.info().title(), shapes.grid());
+                model.layers().stream().filter(r -> r.name().equals(shapes.name())).findFirst()
+                        .ifPresent(r -> legend.visibleProperty().bind(r.visibleProperty()));
+                legend.managedProperty().bind(legend.visibleProperty());
+                corner.getChildren().add(legend);
+            }
+        }
+        Label attribution = new Label(ws.basemap().attribution());
+        attribution.getStyleClass().add(Styles.ATTRIBUTION);
+        corner.getChildren().add(attribution);
+        StackPane.setAlignment(corner, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(corner, new Insets(0, 14, 14, 0));
+
+        VBox buttons = new VBox(mapButton("+", "Zoom in", () -> pane.zoomBy(1)),
+                mapButton("−", "Zoom out", () -> pane.zoomBy(-1)),
+                mapButton("⤢", "Zoom to the whole workspace", pane::fit));
+        buttons.getStyleClass().add(Styles.MAP_BUTTONS);
+        buttons.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+        StackPane.setAlignment(buttons, Pos.TOP_RIGHT);
+        StackPane.setMargin(buttons, new Insets(14, 14, 0, 0));
+
+        mapPane = pane;
+        mapArea.getChildren().setAll(pane, scale, corner, buttons);
+        if (ws.layers().isEmpty()) {
+            Label empty = new Label("This workspace has no layers yet.");
+            empty.getStyleClass().add(Styles.MAP_CARD_TITLE);
+            Label hint = new Label("Layers you add appear here. File ▸ Open demo shows an example city.");
+            hint.getStyleClass().add(Styles.MAP_CARD_NOTE);
+            VBox card = new VBox(4, empty, hint);
+            card.getStyleClass().add(Styles.MAP_CARD);
+            card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+            card.setMouseTransparent(true);
+            mapArea.getChildren().add(card);
+        }
+    }
+
+    private static Button mapButton(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().add(Styles.MAP_BUTTON);
+        b.setTooltip(new Tooltip(tip));
+        b.setAccessibleText(tip);
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}
