@@ -19,6 +19,7 @@ import org.pscdesk.importer.ImportRequest;
 import org.pscdesk.importer.ImportService;
 import org.pscdesk.importer.ReadOptions;
 import org.pscdesk.store.LayerRole;
+import org.pscdesk.store.LayerWrite;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.store.WorkspaceException;
 import org.pscdesk.work.CancelledException;
@@ -119,6 +120,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the import report as JSON (stdout holds only the JSON).")
     boolean json;
 
+    @Option(names = "--spatial-index", hidden = true, defaultValue = "packed",
+            description = "How to build the spatial index: packed (default), row (one insert per feature, for benchmarks) or none.")
+    String spatialIndex;
+
     @Override
     public Integer call() {
         LayerRole layerRole;
@@ -162,7 +167,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Workspace ws = Workspace.open(workspace)) {
             Progress progress = json ? Progress.NONE : new StderrProgress(err);
-            ImportReport report = new ImportService(ws).run(request, progress, Cancellation.none());
+            ImportReport report = new ImportService(ws, index(spatialIndex)).run(request, progress, Cancellation.none());
             print(out, report);
             return ExitCodes.OK;
         } catch (WorkspaceException e) {
@@ -211,6 +216,15 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    private static LayerWrite.Index index(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "packed" -> LayerWrite.Index.PACKED;
+            case "row" -> LayerWrite.Index.ROW_BY_ROW;
+            case "none" -> LayerWrite.Index.NONE;
+            default -> throw new CliException(ExitCodes.USAGE, "--spatial-index is packed, row or none.");
+        };
     }
 
     private static LocalDate date(String text, String option) {

@@ -225,6 +225,8 @@ public final class Workspace implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(5000);
+        // 128 MiB page cache (used only as needed): a million-row import then writes each page once.
+        config.setCacheSize(-131072);
         return config;
     }
 
@@ -485,6 +487,21 @@ public final class Workspace implements AutoCloseable {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw ioError("save the import report of " + layer, e);
+        }
+    }
+
+    /** Records the source file's size and hash and the import report with a layer. */
+    public synchronized void updateLayerProvenance(String layer, long sourceSize, String sha256, String reportJson)
+            throws WorkspaceException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE psc_layers SET source_size = ?, source_sha256 = ?, report = ? WHERE table_name = ?")) {
+            ps.setLong(1, sourceSize);
+            ps.setString(2, sha256);
+            ps.setString(3, reportJson);
+            ps.setString(4, layer);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw ioError("save the provenance of " + layer, e);
         }
     }
 
@@ -785,6 +802,21 @@ public final class Workspace implements AutoCloseable {
     private WorkspaceException ioError(String what, Exception e) {
         return new WorkspaceException(WorkspaceException.Reason.IO, file,
                 "Could not " + what + " in " + file + ": " + e.getMessage(), e);
+    }
+
+    /**
+     * Caps the file at its current size plus {@code extraPages} pages, so that a write fails as on a full
+     * disk (fault injection for tests; see {@code TestFaults}).
+     */
+    synchronized void limitPages(int extraPages) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            long pages;
+            try (ResultSet rs = st.executeQuery("PRAGMA page_count")) {
+                rs.next();
+                pages = rs.getLong(1);
+            }
+            st.execute("PRAGMA max_page_count = " + (pages + extraPages));
+        }
     }
 
     /** The time source of this workspace (fixed for reproducible demo files). */
