@@ -1,0 +1,2 @@
+/** Scores from a fitted model: relative risk scores, risk classes, priority quadrants. */
+package org.pscdesk.rtm.score;
