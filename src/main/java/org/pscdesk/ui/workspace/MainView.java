@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
@@ -13,6 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -34,11 +36,18 @@ import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.StatusBar;
 
+import org.pscdesk.store.LayerInfo;
 import org.pscdesk.store.LayerRole;
+import org.pscdesk.store.Workspace;
+import org.pscdesk.ui.fx.DialogService;
 import org.pscdesk.ui.fx.Styles;
+import org.pscdesk.ui.fx.TaskRunner;
 import org.pscdesk.ui.fx.Theme;
+import org.pscdesk.ui.importer.ImportHost;
+import org.pscdesk.ui.importer.ImportWindows;
 import org.pscdesk.ui.map.CountLegend;
 import org.pscdesk.ui.map.LayerShapes;
+import org.pscdesk.ui.map.MapData;
 import org.pscdesk.ui.map.MapPane;
 import org.pscdesk.ui.map.ScaleBar;
 
@@ -61,12 +70,14 @@ public final class MainView {
     private final Menu recentMenu = new Menu("Open recent");
     private final Runnable onQuit;
     private final List<Runnable> unbindMap = new ArrayList<>();
+    private final ImportWindows imports;
     private MapPane mapPane;
 
     public MainView(MainViewModel model, Theme theme, Runnable onQuit) {
         this.model = model;
         this.theme = theme;
         this.onQuit = onQuit;
+        this.imports = new ImportWindows(importHost(), () -> root.getScene() == null ? null : root.getScene().getWindow());
         root.getStyleClass().add(Styles.APP);
         root.setTop(menuBar());
         SplitPane split = new SplitPane(sidePanel(), mapArea);
@@ -77,7 +88,13 @@ public final class MainView {
         mapArea.getStyleClass().add(Styles.MAP_AREA);
         mapArea.setMinSize(200, 200);
         showPlaceholder();
-        model.currentProperty().addListener((o, was, now) -> showWorkspace(now));
+        model.currentProperty().addListener((o, was, now) -> {
+            showWorkspace(now);
+            if (now != null) {
+                Platform.runLater(imports::runStartupHooks);
+            }
+        });
+        imports.installDropTarget(root, mapArea);
     }
 
     public Parent root() {
@@ -93,6 +110,55 @@ public final class MainView {
         return layerList;
     }
 
+    /** The import wizard and layer details windows of this window. */
+    public ImportWindows imports() {
+        return imports;
+    }
+
+    /** What the import screens see of this window: the open workspace, its runner and dialogs. */
+    private ImportHost importHost() {
+        return new ImportHost() {
+            @Override
+            public Workspace workspace() {
+                LoadedWorkspace ws = model.current();
+                return ws == null ? null : ws.workspace();
+            }
+
+            @Override
+            public String workspaceName() {
+                LoadedWorkspace ws = model.current();
+                return ws == null ? "" : ws.name();
+            }
+
+            @Override
+            public List<LayerInfo> layers() {
+                LoadedWorkspace ws = model.current();
+                return ws == null ? List.of() : ws.layers();
+            }
+
+            @Override
+            public MapData map() {
+                LoadedWorkspace ws = model.current();
+                return ws == null ? null : ws.map();
+            }
+
+            @Override
+            public TaskRunner runner() {
+                return model.runner();
+            }
+
+            @Override
+            public DialogService dialogs() {
+                return model.dialogs();
+            }
+
+            @Override
+            public void imported(String layer) {
+                model.reload(layer);
+            }
+        };
+    }
+
     private MenuBar menuBar() {
         MenuItem newWs = item("New workspace…", "menu-new", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 model::newWorkspace);
@@ -106,7 +172,11 @@ public final class MainView {
         for (MenuItem m : List.of(newWs, open, demo, recentMenu)) {
             m.disableProperty().bind(model.runner().busy());
         }
-        Menu file = new Menu("File", null, newWs, open, recentMenu, demo, new SeparatorMenuItem(), quit);
+        MenuItem importData = item("Import data…", "menu-import", new KeyCodeCombination(KeyCode.I,
+                KeyCombination.SHORTCUT_DOWN), () -> imports.openWizard(List.of()));
+        importData.disableProperty().bind(model.runner().busy().or(model.currentProperty().isNull()));
+        Menu file = new Menu("File", null, newWs, open, recentMenu, demo, new SeparatorMenuItem(), importData,
+                new SeparatorMenuItem(), quit);
 
         MenuItem fit = item("Zoom to workspace", "menu-fit", new KeyCodeCombination(KeyCode.DIGIT0,
                 KeyCombination.SHORTCUT_DOWN), () -> mapPane().ifPresent(MapPane::fit));
@@ -159,6 +229,19 @@ public final class MainView {
         layerList.setCellFactory(v -> new LayerCell());
         layerList.setPlaceholder(new Label("No layers yet"));
         layerList.setFocusTraversable(true);
+        MenuItem details = new MenuItem("Layer details…");
+        details.setId("menu-layer-details");
+        details.setOnAction(e -> {
+            LayerRow row = layerList.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                imports.showDetails(row.info());
+            }
+        });
+        details.disableProperty().bind(layerList.getSelectionModel().selectedItemProperty().isNull());
+        MenuItem importMore = new MenuItem("Import data…");
+        importMore.setOnAction(e -> imports.openWizard(List.of()));
+        importMore.disableProperty().bind(model.runner().busy().or(model.currentProperty().isNull()));
+        layerList.setContextMenu(new ContextMenu(details, new SeparatorMenuItem(), importMore));
         VBox.setVgrow(layerList, Priority.ALWAYS);
         VBox panel = new VBox(header, layerList, note);
         panel.getStyleClass().add(Styles.SIDE_PANEL);

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -141,6 +143,35 @@ public final class MainViewModel {
         }
         demoWriter.write(temp);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Reads the open workspace again after a layer was added or replaced (by an import), keeping hidden layers
+     * hidden, and names the changed layer in the status bar.
+     */
+    public void reload(String changedLayer) {
+        LoadedWorkspace ws = current.get();
+        if (ws == null) {
+            return;
+        }
+        Set<String> hidden = new HashSet<>();
+        for (LayerRow row : layers) {
+            if (!row.isVisible()) {
+                hidden.add(row.name());
+            }
+        }
+        Path file = ws.file();
+        runner.run("Reading " + file.getFileName() + " again…",
+                progress -> WorkspaceLoader.load(file, false, settings, tileCache, progress),
+                loaded -> {
+                    install(loaded);
+                    for (LayerRow row : layers) {
+                        row.setVisible(!hidden.contains(row.name()));
+                    }
+                    loaded.layers().stream().filter(l -> l.name().equals(changedLayer)).findFirst().ifPresent(l ->
+                            notice.set("Imported " + l.title() + " · " + LayerRow.formatCount(l.count())
+                                    + (l.count() == 1 ? " feature" : " features")));
+                }, error -> openFailed(file, error));
     }
 
     /** File ▸ Open…: asks for a file, then opens it. */
@@ -343,5 +374,10 @@ public final class MainViewModel {
 
     public TaskRunner runner() {
         return runner;
+    }
+
+    /** Where this window's dialogs go; the import screens use it too. */
+    public DialogService dialogs() {
+        return dialogs;
     }
 }
