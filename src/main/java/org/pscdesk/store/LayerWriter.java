@@ -435,7 +435,7 @@ final class LayerWriter {
             return null;
         }
         return switch (type) {
-            case DATETIME -> ((java.time.LocalDateTime) v).format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            case DATETIME -> Workspace.isoDateTime((java.time.LocalDateTime) v);
             case BOOLEAN -> ((Boolean) v) ? "1" : "0";
             case REAL -> String.valueOf(((Number) v).doubleValue());
             default -> v.toString();

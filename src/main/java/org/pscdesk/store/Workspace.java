@@ -597,14 +597,47 @@ public final class Workspace implements AutoCloseable {
                 case REAL -> ps.setDouble(index, ((Number) value).doubleValue());
                 case BOOLEAN -> ps.setInt(index, ((Boolean) value) ? 1 : 0);
                 case DATE -> ps.setString(index, ((LocalDate) value).toString());
-                case DATETIME -> ps.setString(index, ((LocalDateTime) value)
-                        .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+                case DATETIME -> ps.setString(index, isoDateTime((LocalDateTime) value));
                 default -> throw new IllegalStateException(field.type().toString());
             }
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("feature " + row + ", field '" + field.name() + "': "
                     + value.getClass().getSimpleName() + " is not a " + field.type(), e);
         }
+    }
+
+    /**
+     * A date-time as {@link DateTimeFormatter#ISO_LOCAL_DATE_TIME} writes it ({@code 2018-01-02T10:00:00}),
+     * by hand for the common case: the formatter costs more than the database insert of a million rows.
+     */
+    static String isoDateTime(LocalDateTime t) {
+        int year = t.getYear();
+        if (t.getNano() != 0 || year < 1000 || year > 9999) {
+            return t.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        }
+        char[] c = new char[19];
+        four(c, 0, year);
+        c[4] = '-';
+        two(c, 5, t.getMonthValue());
+        c[7] = '-';
+        two(c, 8, t.getDayOfMonth());
+        c[10] = 'T';
+        two(c, 11, t.getHour());
+        c[13] = ':';
+        two(c, 14, t.getMinute());
+        c[16] = ':';
+        two(c, 17, t.getSecond());
+        return new String(c);
+    }
+
+    private static void two(char[] c, int at, int v) {
+        c[at] = (char) ('0' + v / 10);
+        c[at + 1] = (char) ('0' + v % 10);
+    }
+
+    private static void four(char[] c, int at, int v) {
+        two(c, at, v / 100);
+        two(c, at + 2, v % 100);
     }
 
     /** Reads every feature of a layer, in fid order. */

@@ -198,6 +198,16 @@ class WorkspaceTest {
     }
 
     @Test
+    void fastDateTimeTextEqualsTheIsoFormatter() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+        for (int i = 0; i < 20_000; i++) {
+            LocalDateTime t = LocalDateTime.of(r.nextInt(0, 12000), 1 + r.nextInt(12), 1 + r.nextInt(28),
+                    r.nextInt(24), r.nextInt(60), r.nextInt(60), i % 3 == 0 ? r.nextInt(1_000_000_000) : 0);
+            assertEquals(t.format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME), Workspace.isoDateTime(t));
+        }
+    }
+
+    @Test
     void refusesToOverwriteAnExistingFile() throws Exception {
         Path file = dir.resolve("ws.gpkg");
         Files.writeString(file, "keep me");
