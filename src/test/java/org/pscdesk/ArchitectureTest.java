@@ -42,8 +42,9 @@ class ArchitectureTest {
             Map.entry("store", Set.of("meeting", "rtm", "geo")),
             Map.entry("report", Set.of("meeting", "rtm", "geo", "store", "work")),
             Map.entry("demo", Set.of("store", "geo", "meeting", "rtm")),
-            Map.entry("cli", Set.of("store", "geo", "meeting", "rtm", "importer", "report", "demo", "work")),
-            Map.entry("ui", Set.of("store", "geo", "meeting", "rtm", "importer", "report", "demo", "work")));
+            Map.entry("analysis", Set.of("store", "geo", "rtm", "work")),
+            Map.entry("cli", Set.of("store", "geo", "meeting", "rtm", "importer", "report", "demo", "work", "analysis")),
+            Map.entry("ui", Set.of("store", "geo", "meeting", "rtm", "importer", "report", "demo", "work", "analysis")));
 
     private static List<SourceFile> sources;
 
