@@ -94,6 +94,10 @@ final class RtmCommand implements Callable<Integer> {
     @Option(names = "--family", defaultValue = "auto", paramLabel = "auto|poisson|nb2|nbii", description = "Count model family (default ${DEFAULT-VALUE}).")
     String family;
 
+    @Option(names = "--one-per-factor", defaultValue = "on", paramLabel = "on|off",
+            description = "At most one band/operationalization per factor in a model (default ${DEFAULT-VALUE}).")
+    String onePerFactor;
+
     @Option(names = "--test-from", paramLabel = "DATE", description = "Events from this date on form the test period (validation).")
     String testFrom;
 
@@ -113,7 +117,8 @@ final class RtmCommand implements Callable<Integer> {
                     cellSize, maxBlocks, Increment.parse(increment), testFrom == null ? null : LocalDate.parse(testFrom),
                     StudyMask.Membership.CENTRE);
             options = new RtmOptions(!screen.equalsIgnoreCase("none"), alpha, folds, LambdaRule.parse(lambda),
-                    !select.equalsIgnoreCase("none"), Family.of(family), true);
+                    !select.equalsIgnoreCase("none"), Family.of(family), onePerFactor.equalsIgnoreCase("on"));
+            check(onePerFactor, "on", "off", "--one-per-factor");
             check(screen, "elastic-net", "none", "--screen");
             check(select, "stepwise-bic", "none", "--select");
         } catch (IllegalArgumentException | DateTimeParseException e) {

@@ -106,5 +106,7 @@ class RtmCommandTest {
         assertEquals(ExitCodes.USAGE, run("rtm", demo.toString(), "--outcome", "incidents", "--factors", "bars",
                 "--increment", "quarter").code());
         assertEquals(ExitCodes.USAGE, run("rtm", demo.toString(), "--factors", "bars").code());
+        assertEquals(ExitCodes.USAGE, run("rtm", demo.toString(), "--outcome", "incidents", "--factors", "bars",
+                "--one-per-factor", "maybe").code());
     }
 }
