@@ -1,7 +1,6 @@
 package org.pscdesk.analysis;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +18,7 @@ import org.pscdesk.rtm.influence.FactorVariables;
 import org.pscdesk.rtm.influence.InfluenceBands;
 import org.pscdesk.store.Feature;
 import org.pscdesk.store.FieldDef;
+import org.pscdesk.store.FieldValues;
 import org.pscdesk.store.LayerInfo;
 import org.pscdesk.store.LayerRole;
 import org.pscdesk.store.Workspace;
@@ -180,7 +180,7 @@ public final class CellTableBuilder {
                 e.trainY.add(y);
                 return;
             }
-            LocalDate d = dateOf(f.values().get(di));
+            LocalDate d = FieldValues.dateOf(f.values().get(di));
             if (d == null) {
                 undated[0]++;
             } else if (d.isBefore(testFrom)) {
@@ -195,23 +195,6 @@ public final class CellTableBuilder {
             notes.add(undated[0] + " events without a date were left out of both periods.");
         }
         return e;
-    }
-
-    private static LocalDate dateOf(Object v) {
-        if (v instanceof LocalDateTime t) {
-            return t.toLocalDate();
-        }
-        if (v instanceof LocalDate d) {
-            return d;
-        }
-        if (v instanceof String s && s.length() >= 10) {
-            try {
-                return LocalDate.parse(s.substring(0, 10));
-            } catch (RuntimeException ex) {
-                return null;
-            }
-        }
-        return null;
     }
 
     /** A growable array of doubles. */

@@ -55,6 +55,20 @@ final class OutputFile {
         }
     }
 
+    /** Writes a text file atomically (temp file, then move), replacing an existing one. */
+    static void writeText(Path target, String text) {
+        Path out = target.toAbsolutePath();
+        Path temp = out.resolveSibling("." + out.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        try {
+            Files.writeString(temp, text, java.nio.charset.StandardCharsets.UTF_8);
+            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteWithSidecars(temp);
+            throw new CliException(ExitCodes.FAILURE, "Could not write " + out + " (" + e.getMessage()
+                    + "); check that the folder exists and is writable.", e);
+        }
+    }
+
     private static void deleteWithSidecars(Path p) {
         for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
             try {

@@ -1,11 +1,7 @@
 package org.pscdesk.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -145,7 +141,7 @@ final class RtmCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.FAILURE, e.getMessage(), e);
         }
         if (exportCells != null) {
-            writeAtomically(exportCells, CellExport.csv(result));
+            OutputFile.writeText(exportCells, CellExport.csv(result));
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         PrintWriter out = spec.commandLine().getOut();
@@ -154,7 +150,7 @@ final class RtmCommand implements Callable<Integer> {
             if (quiet) {
                 out.println(text);
             } else {
-                writeAtomically(Path.of(json), text + "\n");
+                OutputFile.writeText(Path.of(json), text + "\n");
             }
         }
         if (!quiet) {
@@ -182,17 +178,6 @@ final class RtmCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "RRS 1 .. %.2f; %d highest-risk cells%n", r.risk().max(), r.risk().highestRiskCount());
         for (String note : r.table().notes()) {
             out.println("Note: " + note);
-        }
-    }
-
-    private static void writeAtomically(Path target, String text) {
-        Path out = target.toAbsolutePath();
-        Path temp = out.resolveSibling("." + out.getFileName() + ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILURE, "Could not write " + out + " (" + e.getMessage() + ").", e);
         }
     }
 }

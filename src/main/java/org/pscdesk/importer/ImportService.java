@@ -41,6 +41,7 @@ import org.pscdesk.store.AppendResult;
 import org.pscdesk.store.Feature;
 import org.pscdesk.store.FieldDef;
 import org.pscdesk.store.FieldType;
+import org.pscdesk.store.FieldValues;
 import org.pscdesk.store.LayerInfo;
 import org.pscdesk.store.LayerRole;
 import org.pscdesk.store.LayerWrite;
@@ -318,7 +319,7 @@ public final class ImportService {
                         }
                     }
                     if (dateIdx >= 0 && (request.dateFrom() != null || request.dateTo() != null)) {
-                        LocalDate d = dateOf(values[kept.get(dateIdx)]);
+                        LocalDate d = FieldValues.dateOf(values[kept.get(dateIdx)]);
                         if (d == null || (request.dateFrom() != null && d.isBefore(request.dateFrom()))
                                 || (request.dateTo() != null && d.isAfter(request.dateTo()))) {
                             count(d == null ? "no_date" : "outside_dates");
@@ -506,7 +507,7 @@ public final class ImportService {
         }
 
         private String appendTarget() throws WorkspaceException, ImportException {
-            String table = request.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+            String table = Workspace.tableNameFor(request.name());
             for (LayerInfo l : workspace.layers()) {
                 if (l.name().equals(table) || l.title().equalsIgnoreCase(request.name())) {
                     return l.name();
@@ -658,23 +659,6 @@ public final class ImportService {
             return Long.toString(d.longValue());
         }
         return v.toString().trim();
-    }
-
-    private static LocalDate dateOf(Object v) {
-        if (v instanceof LocalDateTime dt) {
-            return dt.toLocalDate();
-        }
-        if (v instanceof LocalDate d) {
-            return d;
-        }
-        if (v instanceof String s && s.length() >= 10) {
-            try {
-                return LocalDate.parse(s.substring(0, 10));
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private static Set<String> lower(Set<String> values) {

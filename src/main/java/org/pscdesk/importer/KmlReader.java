@@ -1,7 +1,6 @@
 package org.pscdesk.importer;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -198,33 +197,6 @@ public final class KmlReader implements FeatureReader {
         // warnings only; errors still throw
         f.setXMLReporter((message, type, info, location) -> { });
         return f;
-    }
-
-    /** Byte counter for progress. */
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 
     // ---- first pass ---------------------------------------------------------------------------------------
@@ -806,7 +778,7 @@ public final class KmlReader implements FeatureReader {
 
     @Override
     public long[] progress() {
-        return new long[] {counting == null ? 0 : counting.count, source.size};
+        return new long[] {counting == null ? 0 : counting.count(), source.size};
     }
 
     @Override

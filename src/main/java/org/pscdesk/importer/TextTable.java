@@ -1,7 +1,6 @@
 package org.pscdesk.importer;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -177,7 +176,7 @@ final class TextTable implements AutoCloseable {
     }
 
     long bytesRead() {
-        return counter.count;
+        return counter.count();
     }
 
     long totalBytes() {
@@ -267,40 +266,6 @@ final class TextTable implements AutoCloseable {
             in.close();
         } catch (IOException e) {
             // nothing to do: the read is over either way
-        }
-    }
-
-    /** Counts the bytes read, for progress. */
-    private static final class CountingStream extends FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += s;
-            return s;
         }
     }
 }

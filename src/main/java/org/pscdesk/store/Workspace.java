@@ -561,7 +561,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** The table name a layer name becomes: lower-case letters, digits and underscores, not reserved. */
-    static String tableNameFor(String wanted) {
+    public static String tableNameFor(String wanted) {
         String base = wanted.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceAll("^_+|_+$", "");
         if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
             base = "layer_" + base;
