@@ -18,9 +18,18 @@ import org.pscdesk.rtm.model.Design;
  * @param eventsDropped events that fell outside the in-study cells
  * @param variables the candidate variables (informative ones only), in factor then band order
  * @param notes plain remarks for the report (defaults used, factors without features, dropped variables)
+ * @param inputs the workspace layers the table was built from (table names)
  */
 public record CellTable(StudyMask mask, double blockLength, boolean blockLengthDefaulted, int[] counts,
-                        int[] testCounts, int eventsDropped, List<BandVariable> variables, List<String> notes) {
+                        int[] testCounts, int eventsDropped, List<BandVariable> variables, List<String> notes,
+                        Inputs inputs) {
+
+    /** The layers a run read: outcome, study area and factors, by table name. */
+    public record Inputs(String outcome, String area, List<String> factors) {
+        public Inputs {
+            factors = List.copyOf(factors);
+        }
+    }
 
     public CellTable {
         variables = List.copyOf(variables);

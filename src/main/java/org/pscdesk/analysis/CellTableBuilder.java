@@ -86,8 +86,10 @@ public final class CellTableBuilder {
         cancel.check();
 
         List<FactorInput> inputs = new ArrayList<>();
+        List<String> factorLayers = new ArrayList<>();
         for (FactorSpec f : setup.factors()) {
             LayerInfo layer = layer(ws, f.layer());
+            factorLayers.add(layer.name());
             inputs.add(new FactorInput(layer.name(), FeatureArrays.of(geometries(ws, layer.name())),
                     f.operationalization()));
         }
@@ -101,7 +103,8 @@ public final class CellTableBuilder {
             notes.addAll(fv.notes());
             variables.addAll(fv.informative());
         }
-        return new CellTable(mask, block, defaulted, train.counts(), testCounts, train.dropped(), variables, notes);
+        return new CellTable(mask, block, defaulted, train.counts(), testCounts, train.dropped(), variables, notes,
+                new CellTable.Inputs(outcome.name(), area.name(), factorLayers));
     }
 
     private static double parseDistance(String text, Crs crs, String option) throws RtmInputException {

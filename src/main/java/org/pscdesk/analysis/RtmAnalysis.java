@@ -35,9 +35,25 @@ public final class RtmAnalysis {
     private RtmAnalysis() {
     }
 
+    /** Runs the model stages on a workspace run's cells. */
     public static RtmResult run(CellTable table, RtmOptions options, Progress progress, Cancellation cancel)
             throws CancelledException {
-        Design design = table.design();
+        return run(table, table.design(), table.variables().stream().map(Candidate::of).toList(), table.testCounts(),
+                table.notes(), options, progress, cancel);
+    }
+
+    /**
+     * Runs the model stages on a cell table without geometry ({@code pscdesk rtm --cells}): no hot spots,
+     * quadrants or validation, since those need the cells' places or a test period.
+     */
+    public static RtmResult run(Design design, List<Candidate> candidates, List<String> notes, RtmOptions options,
+                                Progress progress, Cancellation cancel) throws CancelledException {
+        return run(null, design, candidates, null, notes, options, progress, cancel);
+    }
+
+    private static RtmResult run(CellTable table, Design design, List<Candidate> candidates, int[] testCounts,
+                                 List<String> notes, RtmOptions options, Progress progress, Cancellation cancel)
+            throws CancelledException {
         int[] all = new int[design.p()];
         for (int j = 0; j < all.length; j++) {
             all[j] = j;
@@ -67,14 +83,14 @@ public final class RtmAnalysis {
         }
         RelativeRisk risk = terms.isEmpty() ? RelativeRisk.ofCells(design.n()) : RelativeRisk.of(columns, beta);
         int[] classes = RiskClass.codes(risk);
-        boolean[] hot = Quadrant.aboveMeanPlusSd(eventDensity(table), 2);
         boolean[] highest = risk.highestRisk();
-        int[] quadrants = Quadrant.codes(highest, hot);
-        Validation validation = table.testCounts() == null ? null
-                : Validation.of(risk.rrs(), highest, table.testCounts());
+        boolean[] hot = table == null ? null : Quadrant.aboveMeanPlusSd(eventDensity(table), 2);
+        int[] quadrants = hot == null ? null : Quadrant.codes(highest, hot);
+        Validation validation = testCounts == null ? null : Validation.of(risk.rrs(), highest, testCounts);
         double r2 = GoodnessOfFit.nagelkerke(selection.chosen().nullFit().logLik(), fit.logLik(), design.n());
         progress.update("Done", 1);
-        return new RtmResult(table, design, screen, screened, selection, risk, classes, hot, quadrants, validation, r2);
+        return new RtmResult(table, design, candidates, screen, screened, selection, risk, classes, hot, quadrants,
+                validation, r2, notes);
     }
 
     /** Quartic density of the training events (at their cell centres) with a one-block bandwidth. */

@@ -3,12 +3,9 @@ package org.pscdesk.analysis;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.pscdesk.rtm.influence.BandVariable;
 import org.pscdesk.rtm.model.Coefficient;
 import org.pscdesk.rtm.model.Family;
 import org.pscdesk.rtm.model.GlmFit;
@@ -31,7 +28,7 @@ public final class RtmJson {
             g.writeStartObject();
             g.writeStringField("family", r.selection().family().label());
             g.writeNumberField("n_cells", r.design().n());
-            g.writeNumberField("n_events", r.table().events());
+            g.writeNumberField("n_events", r.events());
             number(g, "intercept", fit.intercept().estimate());
             number(g, "log_likelihood", fit.logLik());
             number(g, "bic", fit.bic());
@@ -69,13 +66,12 @@ public final class RtmJson {
                 g.writeEndObject();
             }
             g.writeArrayFieldStart("terms");
-            List<BandVariable> vars = r.table().variables();
             for (Coefficient c : fit.terms()) {
-                BandVariable v = vars.get(c.variable());
+                Candidate v = r.candidates().get(c.variable());
                 g.writeStartObject();
                 g.writeStringField("name", c.name());
                 g.writeStringField("factor", v.factor());
-                g.writeStringField("operationalization", v.operationalization().name().toLowerCase(Locale.ROOT));
+                g.writeStringField("operationalization", v.operationalization());
                 number(g, "distance", v.distance());
                 number(g, "coefficient", c.estimate());
                 number(g, "std_error", c.standardError());
@@ -102,7 +98,7 @@ public final class RtmJson {
                 g.writeEndObject();
             }
             g.writeArrayFieldStart("notes");
-            for (String n : r.table().notes()) {
+            for (String n : r.notes()) {
                 g.writeString(n);
             }
             g.writeEndArray();

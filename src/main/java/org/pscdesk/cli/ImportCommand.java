@@ -129,6 +129,10 @@ final class ImportCommand implements Callable<Integer> {
         LayerRole layerRole;
         try {
             layerRole = LayerRole.of(role);
+            if (layerRole == LayerRole.RESULT) {
+                throw new IllegalArgumentException("'result' layers are written by pscdesk rtm --save; import as"
+                        + " outcome, factor, area or reference");
+            }
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }

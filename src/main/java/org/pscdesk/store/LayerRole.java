@@ -11,7 +11,9 @@ public enum LayerRole {
     /** The study-area boundary. */
     AREA,
     /** Context: neighbourhoods, districts, tracts, streets. */
-    REFERENCE;
+    REFERENCE,
+    /** A saved RTM run's cells (risk scores, classes, quadrants): written by the app, never imported. */
+    RESULT;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -48,7 +48,7 @@ public final class Workspace implements AutoCloseable {
     /** Flyway's history table; named for us so GIS users see what it is. */
     static final String HISTORY_TABLE = "psc_schema_history";
     /** The schema version this build writes: the highest {@code V{n}__} migration. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     /** GeoPackage 1.3.0 in {@code PRAGMA user_version}. */
     private static final int GPKG_USER_VERSION = 10300;
     private static final DateTimeFormatter GPKG_TIMESTAMP =
@@ -530,7 +530,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private boolean tableTaken(String table) throws SQLException {
+    boolean tableTaken(String table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE LOWER(name) = LOWER(?)")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
@@ -540,7 +540,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Drops a layer's table, index and registrations (inside the caller's transaction). */
-    private void dropLayer(String table) throws SQLException {
+    void dropLayer(String table) throws SQLException {
         String column;
         try {
             column = geometryColumn(table);
@@ -782,7 +782,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private String uniqueTableName(String base) throws SQLException {
+    String uniqueTableName(String base) throws SQLException {
         Set<String> taken = new HashSet<>();
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT LOWER(name) FROM sqlite_master")) {

@@ -66,6 +66,32 @@ class GdalCompatibilityTest {
         }
     }
 
+    @Test
+    void aSavedRunsCellLayerOpensInGdalWithItsFieldsAndTheRunTableStaysHidden() throws Exception {
+        assumeGdal();
+        Path file = dir.resolve("runs.gpkg");
+        try (Workspace ws = Workspace.create(file, Crs.of("EPSG:26915"))) {
+            List<Feature> cells = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                cells.add(new Feature(GF.toGeometry(new Envelope(i * 100, i * 100 + 100, 0, 100)),
+                        List.of((long) i, 1.0 + i / 4.0, (long) (1 + i % 4))));
+            }
+            NewLayer layer = new NewLayer(RunRepository.cellsLayerFor("may"), "RTM run may: cells", LayerRole.RESULT,
+                    GeometryType.POLYGON, List.of(new FieldDef("count", FieldType.INTEGER),
+                            new FieldDef("rrs", FieldType.REAL), new FieldDef("class", FieldType.INTEGER)),
+                    Provenance.generated("t", null, null));
+            new RunRepository(ws).save(new SavedRun("may", "2026-11-29T00:00:00Z", "t", "{}", "{}", "{}",
+                    "run_may_cells"), layer, cells);
+        }
+        String out = run("ogrinfo", "-so", file.toString(), "run_may_cells");
+        assertTrue(out.contains("Feature Count: 12"), out);
+        assertTrue(out.contains("Geometry: Polygon"), out);
+        assertTrue(out.contains("rrs: Real"), out);
+        assertTrue(out.contains("class: Integer"), out);
+        String list = run("ogrinfo", "-q", file.toString());
+        assertFalse(list.contains("psc_runs"), "the run table is app-internal: " + list);
+    }
+
     static void assumeGdal() {
         boolean present = Files.isExecutable(Path.of("/usr/bin/ogrinfo"));
         if (System.getenv("CI") != null) {

@@ -23,6 +23,7 @@ final class Roles {
             case FACTOR -> "Risk factor";
             case AREA -> "Study area boundary";
             case REFERENCE -> "Reference (neighbourhoods, districts…)";
+            case RESULT -> "Risk model result";
         };
     }
 
@@ -36,6 +37,7 @@ final class Roles {
             case FACTOR -> "Places that may attract or enable the problem (bars, vacant lots, bus stops…).";
             case AREA -> "The outline of the area studied; features outside it are counted in every report.";
             case REFERENCE -> "Context for the map and for reports; not used by the model.";
+            case RESULT -> "Cells of a saved risk model run, written by PSC Desk.";
         };
     }
 }

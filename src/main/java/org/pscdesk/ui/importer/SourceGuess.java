@@ -188,6 +188,7 @@ final class SourceGuess {
             case FACTOR -> "factor";
             case AREA -> "area";
             case REFERENCE -> "reference";
+            case RESULT -> "result";
         };
     }
 

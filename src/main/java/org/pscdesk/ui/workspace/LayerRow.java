@@ -56,6 +56,7 @@ public final class LayerRow {
             case FACTOR -> "Risk factor";
             case AREA -> "Study area";
             case REFERENCE -> "Reference";
+            case RESULT -> "Risk model result";
         };
     }
 

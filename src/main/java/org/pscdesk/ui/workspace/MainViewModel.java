@@ -256,6 +256,7 @@ public final class MainViewModel {
             case FACTOR -> 1;
             case AREA -> 2;
             case REFERENCE -> 3;
+            case RESULT -> 4;
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import org.pscdesk.geo.Crs;
 import org.pscdesk.store.LayerInfo;
+import org.pscdesk.store.LayerRole;
 import org.pscdesk.store.Settings;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.store.WorkspaceException;
@@ -36,7 +37,8 @@ final class WorkspaceLoader {
         progress.update("Opening " + file.getFileName() + "…", -1);
         Workspace ws = Workspace.open(file, adopt);
         try {
-            List<LayerInfo> layers = ws.layers();
+            // Saved runs' cell layers belong to the analysis screen, not to the map's plain layers.
+            List<LayerInfo> layers = ws.layers().stream().filter(l -> l.role() != LayerRole.RESULT).toList();
             Crs crs = workingCrs(ws);
             MapData map = MapDataLoader.load(ws, layers, progress);
             progress.update("Preparing the basemap…", 1);
