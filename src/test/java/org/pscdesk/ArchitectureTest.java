@@ -40,7 +40,7 @@ class ArchitectureTest {
             Map.entry("rtm", Set.of("geo", "work")),
             Map.entry("importer", Set.of("geo", "store", "work")),
             Map.entry("store", Set.of("meeting", "rtm", "geo")),
-            Map.entry("report", Set.of("meeting", "rtm", "geo", "store", "work")),
+            Map.entry("report", Set.of("meeting", "rtm", "geo", "store", "work", "analysis")),
             Map.entry("demo", Set.of("store", "geo", "meeting", "rtm")),
             Map.entry("analysis", Set.of("store", "geo", "rtm", "work")),
             Map.entry("cli", Set.of("store", "geo", "meeting", "rtm", "importer", "report", "demo", "work", "analysis")),

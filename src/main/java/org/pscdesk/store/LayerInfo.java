@@ -18,11 +18,18 @@ import org.locationtech.jts.geom.Envelope;
  * @param provenance where the data came from
  * @param dateField mapped event date field (outcome layers), or null
  * @param categoryField mapped category field (outcome layers), or null
+ * @param sensitiveField the BOOLEAN field flagging sensitive records (outcome layers), or null
  */
 public record LayerInfo(String name, String title, LayerRole role, GeometryType geometryType, long count, String srs,
                         Envelope extent, List<FieldDef> fields, Provenance provenance, String dateField,
-                        String categoryField) {
+                        String categoryField, String sensitiveField) {
     public LayerInfo {
         fields = List.copyOf(fields);
+    }
+
+    public LayerInfo(String name, String title, LayerRole role, GeometryType geometryType, long count, String srs,
+                     Envelope extent, List<FieldDef> fields, Provenance provenance, String dateField,
+                     String categoryField) {
+        this(name, title, role, geometryType, count, srs, extent, fields, provenance, dateField, categoryField, null);
     }
 }

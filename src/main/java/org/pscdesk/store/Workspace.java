@@ -300,7 +300,7 @@ public final class Workspace implements AutoCloseable {
         String sql = "SELECT c.table_name, COALESCE(l.title, c.identifier, c.table_name), COALESCE(l.role, 'reference'),"
                 + " g.geometry_type_name, s.organization, s.organization_coordsys_id, c.min_x, c.min_y, c.max_x, c.max_y,"
                 + " l.source, l.source_format, l.source_crs, l.imported_at, l.notes, l.date_field, l.category_field,"
-                + " l.source_size, l.source_sha256, l.options, l.report"
+                + " l.source_size, l.source_sha256, l.options, l.report, l.sensitive_field"
                 + " FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name"
                 + " LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
                 + " LEFT JOIN psc_layers l ON l.table_name = c.table_name"
@@ -318,7 +318,7 @@ public final class Workspace implements AutoCloseable {
                         rs.getString(20), rs.getString(21));
                 result.add(new LayerInfo(table, rs.getString(2), LayerRole.of(rs.getString(3)),
                         GeometryType.ofGpkgName(rs.getString(4)), 0, srs, extent, List.of(), provenance,
-                        rs.getString(16), rs.getString(17)));
+                        rs.getString(16), rs.getString(17), rs.getString(22)));
             }
         } catch (SQLException e) {
             throw ioError("list the layers", e);
@@ -327,7 +327,7 @@ public final class Workspace implements AutoCloseable {
         for (LayerInfo info : result) {
             complete.add(new LayerInfo(info.name(), info.title(), info.role(), info.geometryType(),
                     countRows(info.name()), info.srs(), info.extent(), fields(info.name()), info.provenance(),
-                    info.dateField(), info.categoryField()));
+                    info.dateField(), info.categoryField(), info.sensitiveField()));
         }
         return complete;
     }
