@@ -19,7 +19,7 @@ public final class Launcher {
         String[] effective = args.length == 0 ? new String[] {"gui"} : args;
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = PscDeskCommand.execute(DesktopApp::launch, out, err, effective);
+        int code = PscDeskCommand.execute(DesktopApp::launch, org.pscdesk.ui.render.PngRender::render, out, err, effective);
         out.flush();
         err.flush();
         System.exit(code);

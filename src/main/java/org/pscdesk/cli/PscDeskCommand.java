@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         description = "PSC Desk: Risk Terrain Modeling and meeting records for a Public Safety Collaborative.",
         footer = {"", "Exit codes: 0 success, 1 unexpected failure, 2 usage error, 3 bad input."},
         subcommands = {GuiCommand.class, NewCommand.class, DemoCommand.class, LayersCommand.class, ImportCommand.class, RtmCommand.class,
+                RenderCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PscDeskCommand implements Runnable {
 
@@ -23,9 +24,15 @@ public final class PscDeskCommand implements Runnable {
     boolean debug;
 
     private final GuiStarter guiStarter;
+    private final SceneRenderer sceneRenderer;
 
-    public PscDeskCommand(GuiStarter guiStarter) {
+    public PscDeskCommand(GuiStarter guiStarter, SceneRenderer sceneRenderer) {
         this.guiStarter = guiStarter;
+        this.sceneRenderer = sceneRenderer;
+    }
+
+    SceneRenderer sceneRenderer() {
+        return sceneRenderer;
     }
 
     GuiStarter guiStarter() {
@@ -42,7 +49,15 @@ public final class PscDeskCommand implements Runnable {
      * stack traces only with {@code --debug}.
      */
     public static int execute(GuiStarter guiStarter, PrintWriter out, PrintWriter err, String... args) {
-        PscDeskCommand root = new PscDeskCommand(guiStarter);
+        return execute(guiStarter, (ws, run, view, projector, w, h, png) -> {
+            throw new IllegalStateException("this build cannot draw maps");
+        }, out, err, args);
+    }
+
+    /** As {@link #execute(GuiStarter, PrintWriter, PrintWriter, String...)}, with the map renderer of the app. */
+    public static int execute(GuiStarter guiStarter, SceneRenderer sceneRenderer, PrintWriter out, PrintWriter err,
+                              String... args) {
+        PscDeskCommand root = new PscDeskCommand(guiStarter, sceneRenderer);
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);

@@ -211,6 +211,7 @@ public final class PrivacyFilter {
         groups.sort(Comparator.<int[]>comparingDouble(g -> -maxRrs(run, g)).thenComparingInt(g -> -g.length));
         AreaNames names = AreaNames.of(ws);
         List<PublicRun.Place> places = new ArrayList<>();
+        java.util.Map<String, Integer> uses = new java.util.HashMap<>();
         for (int i = 0; i < Math.min(MAX_PLACES, groups.size()); i++) {
             int[] g = groups.get(i);
             double sx = 0;
@@ -224,6 +225,11 @@ public final class PrivacyFilter {
             double cx = sx / g.length;
             double cy = sy / g.length;
             String label = names.label(grid, run.cells(), g).orElse("Area " + (i + 1));
+            // The room needs to tell places apart: a second place in the same neighbourhood is "Old Mill (2)".
+            int same = uses.merge(label, 1, Integer::sum);
+            if (same > 1) {
+                label = label + " (" + same + ")";
+            }
             places.add(new PublicRun.Place(i + 1, label, g, cx, cy, maxRrs(run, g), countText(events, minCount)));
         }
         return places;

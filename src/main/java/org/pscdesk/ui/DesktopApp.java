@@ -56,6 +56,24 @@ public final class DesktopApp {
         QUIET[1].setLevel(Level.WARNING);
     }
 
+    /**
+     * Settings for drawing without any display (pscdesk render): Monocle's headless platform and the software
+     * renderer, whether or not an X server exists, so that images are the same everywhere (deps doc 2.10).
+     * Must run before the JavaFX toolkit starts.
+     */
+    public static void configureHeadless() {
+        setDefault("java.awt.headless", "true");
+        setDefault("javafx.platform", "desktop");
+        if (!monocleAvailable()) {
+            throw new IllegalStateException("this build lacks Monocle, which drawing without a display needs");
+        }
+        setDefault("glass.platform", "Monocle");
+        setDefault("monocle.platform", "Headless");
+        setDefault("prism.order", "sw");
+        QUIET[0].setLevel(Level.SEVERE);
+        QUIET[1].setLevel(Level.WARNING);
+    }
+
     private static boolean noDisplay() {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         boolean x11 = !os.startsWith("windows") && !os.startsWith("mac");

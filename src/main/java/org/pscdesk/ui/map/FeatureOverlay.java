@@ -42,7 +42,8 @@ public final class FeatureOverlay extends MapLayer {
     private static final double MIN_STEP_PX = 0.6;
     /** Main roads are drawn this much wider than other lines of their layer. */
     private static final double MAJOR_WIDTH = 1.8;
-    private static final Font LABEL_FONT = Font.font("System", FontWeight.SEMI_BOLD, 11.5);
+    /** Label size on the broker's screen; the projector asks for larger ones. */
+    public static final double LABEL_SIZE = 11.5;
 
     private final Canvas canvas = new Canvas();
     private final MapData data;
@@ -52,6 +53,7 @@ public final class FeatureOverlay extends MapLayer {
     private final Map<String, Double> labelWidths = new HashMap<>();
     private final Color labelColor;
     private final Color haloColor;
+    private final Font labelFont;
 
     private double scale;
     private double offsetX;
@@ -61,7 +63,13 @@ public final class FeatureOverlay extends MapLayer {
     private Runnable onPaint = () -> { };
 
     public FeatureOverlay(MapData data, Map<String, LayerStyle> styles, Theme theme) {
+        this(data, styles, theme, LABEL_SIZE);
+    }
+
+    /** @param labelSize size of area names in pixels (the projector uses at least 28 at 1080p) */
+    public FeatureOverlay(MapData data, Map<String, LayerStyle> styles, Theme theme, double labelSize) {
         this.data = data;
+        this.labelFont = Font.font("System", FontWeight.SEMI_BOLD, labelSize);
         this.styles = Map.copyOf(styles);
         this.labelColor = theme.color("-psc-map-label");
         this.haloColor = theme.color("-psc-map-halo");
@@ -69,7 +77,7 @@ public final class FeatureOverlay extends MapLayer {
         setMouseTransparent(true);
         getChildren().add(canvas);
         Text measure = new Text();
-        measure.setFont(LABEL_FONT);
+        measure.setFont(labelFont);
         for (LayerShapes layer : data.layers()) {
             for (LayerShapes.Label label : layer.labels()) {
                 measure.setText(label.text());
@@ -370,10 +378,10 @@ public final class FeatureOverlay extends MapLayer {
     }
 
     private void labels(GraphicsContext gc, LayerShapes l, View v) {
-        gc.setFont(LABEL_FONT);
+        gc.setFont(labelFont);
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
-        gc.setLineWidth(3);
+        gc.setLineWidth(Math.max(3, labelFont.getSize() / 4));
         gc.setStroke(haloColor);
         gc.setFill(labelColor);
         for (LayerShapes.Label label : l.labels()) {

@@ -15,6 +15,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 
+import com.gluonhq.maps.MapLayer;
 import com.gluonhq.maps.MapView;
 
 import org.pscdesk.ui.fx.Theme;
@@ -37,6 +38,7 @@ public final class MapPane extends Pane {
     private static final double WHEEL_NOTCH = 40;
 
     private final MapView mapView = new MapView();
+    private final java.util.List<MapLayer> extras = new java.util.ArrayList<>();
     private final FeatureOverlay overlay;
     private final MapData data;
     private final ObjectProperty<Point2D> cursor = new SimpleObjectProperty<>(this, "cursor");
@@ -47,9 +49,16 @@ public final class MapPane extends Pane {
     private double fittedWidth;
     private double fittedHeight;
 
+    private SurfaceOverlay surface;
+
     public MapPane(MapData data, Map<String, LayerStyle> styles, Theme theme) {
+        this(data, styles, theme, FeatureOverlay.LABEL_SIZE);
+    }
+
+    /** @param labelSize size of area names in pixels (larger on the projector) */
+    public MapPane(MapData data, Map<String, LayerStyle> styles, Theme theme, double labelSize) {
         this.data = data;
-        this.overlay = new FeatureOverlay(data, styles, theme);
+        this.overlay = new FeatureOverlay(data, styles, theme, labelSize);
         setId("map");
         setMinSize(0, 0);
         Rectangle clip = new Rectangle();
@@ -180,6 +189,60 @@ public final class MapPane extends Pane {
     /** Increments after every repaint (pan, zoom, resize, layer toggled). */
     public ReadOnlyLongProperty viewChangesProperty() {
         return viewChanges;
+    }
+
+    /**
+     * Shows coloured cells (a risk surface, hot spots, quadrants) under the vector layers, replacing the
+     * previous ones; null removes them.
+     */
+    public void setSurface(CellSurface cells, double opacity) {
+        if (surface != null) {
+            mapView.removeLayer(surface);
+            surface = null;
+        }
+        if (cells != null) {
+            surface = new SurfaceOverlay(cells);
+            surface.setSurfaceOpacity(opacity);
+            // below the features: outlines and names stay readable on top of the cells
+            mapView.removeLayer(overlay);
+            mapView.addLayer(surface);
+            mapView.addLayer(overlay);
+            for (MapLayer extra : extras) {
+                mapView.removeLayer(extra);
+                mapView.addLayer(extra);
+            }
+        }
+    }
+
+    /** The cell surface shown, if any. */
+    public java.util.Optional<SurfaceOverlay> surface() {
+        return java.util.Optional.ofNullable(surface);
+    }
+
+    /** Adds a layer above everything (place markers, the pointer). */
+    public void addTopLayer(MapLayer layer) {
+        extras.add(layer);
+        mapView.addLayer(layer);
+    }
+
+    public void removeTopLayer(MapLayer layer) {
+        extras.remove(layer);
+        mapView.removeLayer(layer);
+    }
+
+    /** Centres the map on a lon/lat at a zoom level. */
+    public void centreOn(double lat, double lon, double zoom) {
+        userMoved = true;
+        zoomTo(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom)), lat, lon);
+    }
+
+    /** Moves the view by a number of pixels (for the frame-time benchmark and keyboard panning). */
+    public void panBy(double dx, double dy) {
+        Point2D centre = lonLatAt(getWidth() / 2 + dx, getHeight() / 2 + dy);
+        if (centre != null) {
+            userMoved = true;
+            zoomTo(zoom(), centre.getY(), centre.getX());
+        }
     }
 
     public FeatureOverlay overlay() {

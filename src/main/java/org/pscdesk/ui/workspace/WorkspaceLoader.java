@@ -22,7 +22,7 @@ import org.pscdesk.ui.map.MapDataLoader;
 import org.pscdesk.ui.map.MbTilesBasemap;
 
 /** Opens a workspace and prepares what the window shows; runs off the UI thread. */
-final class WorkspaceLoader {
+public final class WorkspaceLoader {
 
     /** Workspace metadata key naming an MBTiles basemap (absolute, or relative to the workspace's folder). */
     static final String MBTILES_META = "basemap_mbtiles";
@@ -32,7 +32,7 @@ final class WorkspaceLoader {
     private WorkspaceLoader() {
     }
 
-    static LoadedWorkspace load(Path file, boolean adopt, Settings settings, Path tileCache, TaskProgress progress)
+    public static LoadedWorkspace load(Path file, boolean adopt, Settings settings, Path tileCache, TaskProgress progress)
             throws WorkspaceException {
         progress.update("Opening " + file.getFileName() + "…", -1);
         Workspace ws = Workspace.open(file, adopt);

@@ -1,0 +1,206 @@
+package org.pscdesk.ui.render;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.imageio.ImageIO;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+import com.gluonhq.maps.MapView;
+
+import org.pscdesk.report.PrivacyFilter;
+import org.pscdesk.report.PublicRun;
+import org.pscdesk.store.AppFolders;
+import org.pscdesk.store.Settings;
+import org.pscdesk.store.WorkspaceException;
+import org.pscdesk.ui.DesktopApp;
+import org.pscdesk.ui.analysis.LegendCard;
+import org.pscdesk.ui.analysis.PlaceMarkers;
+import org.pscdesk.ui.analysis.RunStyles;
+import org.pscdesk.ui.analysis.RunView;
+import org.pscdesk.ui.fx.Theme;
+import org.pscdesk.ui.map.MapPane;
+import org.pscdesk.ui.map.TileSources;
+import org.pscdesk.ui.projector.ProjectorView;
+import org.pscdesk.ui.workspace.LoadedWorkspace;
+import org.pscdesk.ui.workspace.WorkspaceLoader;
+
+/**
+ * {@code pscdesk render}: a saved run's map drawn to a PNG with no display (Monocle headless, software
+ * rendering), for slides, tests and the minutes. The data go through the {@link PrivacyFilter}, and the
+ * outcome layers are left off the map, exactly as on the projector.
+ */
+public final class PngRender {
+
+    private static final long TIMEOUT_SECONDS = 120;
+    /** Pulses without change before the drawing counts as finished (deps doc 2.10). */
+    private static final int STABLE_PULSES = 3;
+
+    private PngRender() {
+    }
+
+    /** See {@link org.pscdesk.cli.SceneRenderer#render}. */
+    public static String render(Path workspace, String run, String viewKey, boolean projector, int width, int height,
+                                Path png) {
+        RunView view = RunView.parse(viewKey);
+        DesktopApp.configureHeadless();
+        // Monocle's headless screen is 1280×800 unless told; a larger window overflows its framebuffer.
+        if (System.getProperty("headless.geometry") == null) {
+            System.setProperty("headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
+        }
+        LoadedWorkspace loaded;
+        try {
+            loaded = WorkspaceLoader.load(workspace, false, Settings.load(), AppFolders.cache().resolve("tiles"),
+                    (message, fraction) -> { });
+        } catch (WorkspaceException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        try {
+            PublicRun pub = new PrivacyFilter().publicRun(loaded.workspace(), run).orElseThrow(() ->
+                    new IllegalArgumentException("There is no run '" + run + "' in " + workspace.getFileName()
+                            + "; save one with pscdesk rtm ... --save " + run + "."));
+            TileSources.use(loaded.basemap());
+            WritableImage image = onFxThread(() -> draw(loaded, pub, view, projector, width, height));
+            write(image, png);
+            return "Wrote " + png + " (" + width + "×" + height + ", " + view.key() + (projector ? ", projector" : "")
+                    + ", run " + run + ").";
+        } catch (WorkspaceException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } finally {
+            loaded.workspace().close();
+        }
+    }
+
+    /** Builds the scene on a stage, waits until the map and its tiles are drawn, and snapshots it. */
+    private static CompletableFuture<WritableImage> draw(LoadedWorkspace ws, PublicRun run, RunView view,
+                                                         boolean projector, int width, int height) {
+        MapView.setPlaceholderImageSupplier(TileSources::placeholder);
+        Theme theme = Theme.base();
+        Parent root;
+        MapPane map;
+        if (projector) {
+            ProjectorView p = new ProjectorView(theme, ws.map(), ws.styles(), ws.crs());
+            p.showRun(run, view);
+            root = p.root();
+            map = p.mapPane().orElseThrow();
+        } else {
+            map = new MapPane(ProjectorView.withoutIncidents(ws.map()), ws.styles(), theme);
+            map.setSurface(RunStyles.surface(run, ws.crs(), view, theme), 0.9);
+            if (view == RunView.PLACES || view == RunView.PRIORITY) {
+                map.addTopLayer(new PlaceMarkers(run, ws.crs()));
+            }
+            LegendCard legend = new LegendCard(view.title(), RunStyles.legend(run, view, theme));
+            legend.setMaxWidth(380);
+            StackPane stack = new StackPane(map, legend);
+            stack.setStyle("-fx-font-size: 13px;");
+            StackPane.setAlignment(legend, Pos.TOP_RIGHT);
+            StackPane.setMargin(legend, new Insets(12));
+            map.setFitInsets(new Insets(24, 410, 24, 24));
+            root = stack;
+        }
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().addAll(css(Theme.BASE_CSS), css(ProjectorView.CSS));
+        Stage stage = new Stage();
+        stage.setScene(scene);
+        stage.show();
+        CompletableFuture<WritableImage> done = new CompletableFuture<>();
+        new AnimationTimer() {
+            private String last = "";
+            private int stable;
+
+            @Override
+            public void handle(long now) {
+                boolean drawn = map.isDrawn() && TileSources.pending() == 0;
+                String state = drawn ? map.overlay().paintCount() + "/" + TileSources.completed() : "";
+                stable = drawn && state.equals(last) ? stable + 1 : 0;
+                last = state;
+                if (stable >= STABLE_PULSES) {
+                    stop();
+                    try {
+                        done.complete(scene.snapshot(null));
+                    } catch (RuntimeException e) {
+                        done.completeExceptionally(e);
+                    } finally {
+                        stage.close();
+                    }
+                }
+            }
+        }.start();
+        return done;
+    }
+
+    private interface FxWork<T> {
+        CompletableFuture<T> start();
+    }
+
+    private static <T> T onFxThread(FxWork<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable start = () -> {
+            try {
+                work.start().whenComplete((v, e) -> {
+                    if (e != null) {
+                        result.completeExceptionally(e);
+                    } else {
+                        result.complete(v);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        };
+        try {
+            Platform.startup(start);
+            Platform.setImplicitExit(false);
+        } catch (IllegalStateException alreadyRunning) {
+            Platform.runLater(start);
+        }
+        try {
+            return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drawing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("drawing failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the map was not drawn within " + TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    /** Writes the PNG through a temporary file, so a failure never leaves half an image. */
+    private static void write(WritableImage image, Path png) {
+        Path target = png.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".render-", ".png");
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", tmp.toFile());
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Could not write " + png + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String css(String resource) {
+        return Objects.requireNonNull(PngRender.class.getResource(resource), resource).toExternalForm();
+    }
+}
