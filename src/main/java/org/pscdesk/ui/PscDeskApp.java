@@ -98,7 +98,8 @@ public final class PscDeskApp extends Application {
         MapView.setPlaceholderImageSupplier(TileSources::placeholder);
 
         Scene scene = new Scene(view.root(), WIDTH, HEIGHT);
-        scene.getStylesheets().addAll(css(Theme.BASE_CSS), css(MAIN_CSS));
+        scene.getStylesheets().addAll(css(Theme.BASE_CSS), css(MAIN_CSS),
+                css(org.pscdesk.ui.projector.ProjectorView.CSS));
         primaryStage.titleProperty().bind(model.titleProperty());
         primaryStage.setScene(scene);
         primaryStage.setMinWidth(900);
@@ -132,6 +133,7 @@ public final class PscDeskApp extends Application {
             return;
         }
         shutDown = true;
+        view.closeWindows();
         model.shutdown();
         runner.shutdown();
     }

@@ -34,6 +34,11 @@ public final class PlaceMarkers extends MapLayer {
     }
 
     @Override
+    protected void layoutChildren() {
+        layoutLayer();
+    }
+
+    @Override
     protected void layoutLayer() {
         for (int i = 0; i < labels.size(); i++) {
             Point2D p = getMapPoint(lonLat.get(i)[1], lonLat.get(i)[0]);

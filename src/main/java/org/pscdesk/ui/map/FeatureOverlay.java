@@ -20,6 +20,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import javafx.scene.transform.Affine;
 
 import com.gluonhq.maps.MapLayer;
 
@@ -42,6 +43,10 @@ public final class FeatureOverlay extends MapLayer {
     private static final double MIN_STEP_PX = 0.6;
     /** Main roads are drawn this much wider than other lines of their layer. */
     private static final double MAJOR_WIDTH = 1.8;
+    /** Pixels drawn beyond each edge of the view, shown when the picture is moved before a repaint. */
+    static final double MARGIN = 256;
+    /** Quiet time after the last pan or zoom step before the layers are redrawn. */
+    static final double SETTLE_MS = 120;
     /** Label size on the broker's screen; the projector asks for larger ones. */
     public static final double LABEL_SIZE = 11.5;
 
@@ -58,6 +63,12 @@ public final class FeatureOverlay extends MapLayer {
     private double scale;
     private double offsetX;
     private double offsetY;
+    private double paintedScale;
+    private double paintedOffsetX;
+    private double paintedOffsetY;
+    private boolean deferRepaints;
+    private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
+            javafx.util.Duration.millis(SETTLE_MS));
     private long paints;
     private boolean repaintRequested;
     private Runnable onPaint = () -> { };
@@ -74,6 +85,7 @@ public final class FeatureOverlay extends MapLayer {
         this.labelColor = theme.color("-psc-map-label");
         this.haloColor = theme.color("-psc-map-halo");
         canvas.setMouseTransparent(true);
+        settle.setOnFinished(e -> requestRepaint());
         setMouseTransparent(true);
         getChildren().add(canvas);
         Text measure = new Text();
@@ -168,6 +180,7 @@ public final class FeatureOverlay extends MapLayer {
 
     @Override
     protected void layoutLayer() {
+        boolean forced = repaintRequested;
         repaintRequested = false;
         Parent parent = getParent();
         if (!(parent instanceof Region region) || baseMap == null) {
@@ -178,24 +191,67 @@ public final class FeatureOverlay extends MapLayer {
         if (a == null || b == null) {
             return;
         }
-        scale = (b.getX() - a.getX()) / 0.25;
-        offsetX = a.getX() - 0.5 * scale;
-        offsetY = a.getY() - 0.5 * scale;
+        double newScale = (b.getX() - a.getX()) / 0.25;
+        double newOffsetX = a.getX() - 0.5 * newScale;
+        double newOffsetY = a.getY() - 0.5 * newScale;
         double w = Math.ceil(region.getWidth());
         double h = Math.ceil(region.getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (deferRepaints && !forced && paints > 0 && canvas.getWidth() == w + 2 * MARGIN && canvas.getHeight() == h + 2 * MARGIN
+                && newScale / paintedScale < 2 && paintedScale / newScale < 2) {
+            // While the user drags or scrolls, move and scale the last picture (one transform, no redraw) and
+            // redraw once the map stands still: a full repaint of every layer each pulse is what made panning
+            // slow on the software renderer.
+            scale = newScale;
+            offsetX = newOffsetX;
+            offsetY = newOffsetY;
+            double k = newScale / paintedScale;
+            double tx = newOffsetX - paintedOffsetX * k;
+            double ty = newOffsetY - paintedOffsetY * k;
+            canvas.getTransforms().setAll(new Affine(k, 0, tx + MARGIN * (1 - k), 0, k, ty + MARGIN * (1 - k)));
+            settle.playFromStart();
+            onPaint.run();
+            return;
         }
+        settle.stop();
+        scale = newScale;
+        offsetX = newOffsetX;
+        offsetY = newOffsetY;
+        if (canvas.getWidth() != w + 2 * MARGIN || canvas.getHeight() != h + 2 * MARGIN) {
+            canvas.setWidth(w + 2 * MARGIN);
+            canvas.setHeight(h + 2 * MARGIN);
+        }
+        canvas.getTransforms().clear();
+        canvas.setLayoutX(-MARGIN);
+        canvas.setLayoutY(-MARGIN);
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.save();
+        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        gc.translate(MARGIN, MARGIN);
         paint(w, h);
+        gc.restore();
+        paintedScale = scale;
+        paintedOffsetX = offsetX;
+        paintedOffsetY = offsetY;
         paints++;
         onPaint.run();
+    }
+
+    /**
+     * While true, pans and zooms move the last picture and the layers are redrawn {@link #SETTLE_MS} after the
+     * map stops (the map sets it while the user drags or scrolls); programmatic moves repaint at once.
+     */
+    void setDeferRepaints(boolean defer) {
+        this.deferRepaints = defer;
+    }
+
+    /** True when the picture on screen was drawn for the current view (no deferred repaint pending). */
+    public boolean isSettled() {
+        return settle.getStatus() != javafx.animation.Animation.Status.RUNNING;
     }
 
     private void paint(double w, double h) {
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.setGlobalAlpha(1);
-        gc.clearRect(0, 0, w, h);
         drawn.clear();
         if (scale <= 0 || w <= 0 || h <= 0) {
             return;
@@ -203,7 +259,8 @@ public final class FeatureOverlay extends MapLayer {
         gc.setLineCap(StrokeLineCap.ROUND);
         gc.setLineJoin(StrokeLineJoin.ROUND);
         gc.setFillRule(FillRule.EVEN_ODD);
-        double pad = 12 / scale;
+        // the margin around the view is drawn too, so a short pan shows drawn map before the repaint
+        double pad = (12 + MARGIN) / scale;
         View v = new View(mercatorX(0) - pad, mercatorY(0) - pad, mercatorX(w) + pad, mercatorY(h) + pad);
 
         for (LayerShapes l : shown(LayerRole.REFERENCE)) {

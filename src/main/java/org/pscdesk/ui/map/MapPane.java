@@ -75,11 +75,13 @@ public final class MapPane extends Pane {
             double steps = Math.max(-1, Math.min(1, e.getDeltaY() / WHEEL_NOTCH * 0.5));
             double target = zoom() + steps;
             if (steps != 0 && target >= MIN_ZOOM && target <= MAX_ZOOM) {
-                userMoved = true;
-                overlay.zoomAround(steps, e.getX(), e.getY());
+                zoomAround(steps, e.getX(), e.getY());
             }
         });
-        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> userMoved = true);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            userMoved = true;
+            overlay.setDeferRepaints(true);
+        });
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> cursor.set(lonLatAt(e.getX(), e.getY())));
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> cursor.set(lonLatAt(e.getX(), e.getY())));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> cursor.set(null));
@@ -145,6 +147,11 @@ public final class MapPane extends Pane {
     }
 
     private void zoomTo(double zoom, double lat, double lon) {
+        zoomTo(zoom, lat, lon, false);
+    }
+
+    private void zoomTo(double zoom, double lat, double lon, boolean interactive) {
+        overlay.setDeferRepaints(interactive);
         // Gluon applies zoom and centre from property listeners, which ignore an unchanged value; stepping
         // through a nearby value makes a repeated "fit" work after the user has panned.
         mapView.setZoom(zoom + 1e-7);
@@ -236,12 +243,19 @@ public final class MapPane extends Pane {
         zoomTo(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom)), lat, lon);
     }
 
+    /** Zooms by {@code steps} levels keeping the point (x, y) of the map view in place, as the mouse wheel does. */
+    public void zoomAround(double steps, double x, double y) {
+        userMoved = true;
+        overlay.setDeferRepaints(true);
+        overlay.zoomAround(steps, x, y);
+    }
+
     /** Moves the view by a number of pixels (for the frame-time benchmark and keyboard panning). */
     public void panBy(double dx, double dy) {
         Point2D centre = lonLatAt(getWidth() / 2 + dx, getHeight() / 2 + dy);
         if (centre != null) {
             userMoved = true;
-            zoomTo(zoom(), centre.getY(), centre.getX());
+            zoomTo(zoom(), centre.getY(), centre.getX(), true);
         }
     }
 

@@ -54,6 +54,12 @@ public final class SurfaceOverlay extends MapLayer {
         view.setOpacity(opacity);
     }
 
+    /** Placed on every layout pass: it is two calls, and a layer added to a drawn map is never marked dirty. */
+    @Override
+    protected void layoutChildren() {
+        layoutLayer();
+    }
+
     @Override
     protected void layoutLayer() {
         if (baseMap == null) {

@@ -204,6 +204,11 @@ public final class ProjectorView {
         }
 
         @Override
+        protected void layoutChildren() {
+            layoutLayer();
+        }
+
+        @Override
         protected void layoutLayer() {
             if (lonLat == null) {
                 return;

@@ -71,6 +71,7 @@ public final class MainView {
     private final Runnable onQuit;
     private final List<Runnable> unbindMap = new ArrayList<>();
     private final ImportWindows imports;
+    private final RunConsole console;
     private MapPane mapPane;
 
     public MainView(MainViewModel model, Theme theme, Runnable onQuit) {
@@ -78,6 +79,7 @@ public final class MainView {
         this.theme = theme;
         this.onQuit = onQuit;
         this.imports = new ImportWindows(importHost(), () -> root.getScene() == null ? null : root.getScene().getWindow());
+        this.console = new RunConsole(model, theme, root, () -> root.getScene() == null ? null : root.getScene().getWindow());
         root.getStyleClass().add(Styles.APP);
         root.setTop(menuBar());
         SplitPane split = new SplitPane(sidePanel(), mapArea);
@@ -92,6 +94,7 @@ public final class MainView {
             showWorkspace(now);
             if (now != null) {
                 Platform.runLater(imports::runStartupHooks);
+                Platform.runLater(console::runStartupHooks);
             }
         });
         imports.installDropTarget(root, mapArea);
@@ -104,6 +107,31 @@ public final class MainView {
     /** The map of the open workspace, or empty before one is open. */
     public Optional<MapPane> mapPane() {
         return Optional.ofNullable(mapPane);
+    }
+
+    /** The risk-model panel, projector and presentation keys. */
+    RunConsole console() {
+        return console;
+    }
+
+    /** Closes the windows this window opened (the projector), when the app quits. */
+    public void closeWindows() {
+        console.close();
+    }
+
+    /** Opens or closes the risk-model panel (Analysis ▸ Risk model…). */
+    public void toggleAnalysis() {
+        console.togglePanel();
+    }
+
+    /** The risk-model panel once opened, else empty. */
+    public Optional<org.pscdesk.ui.analysis.AnalysisPanel> analysisPanel() {
+        return Optional.ofNullable(console.panel());
+    }
+
+    /** The projector window once opened, else empty. */
+    public Optional<org.pscdesk.ui.projector.ProjectorWindow> projectorWindow() {
+        return Optional.ofNullable(console.projectorWindow());
     }
 
     public ListView<LayerRow> layerList() {
@@ -186,6 +214,7 @@ public final class MainView {
                 KeyCombination.SHORTCUT_DOWN), () -> mapPane().ifPresent(m -> m.zoomBy(-1)));
         Menu view = new Menu("View", null, fit, in, out);
         MenuBar bar = new MenuBar(file, view);
+        bar.getMenus().addAll(console.menus());
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -292,6 +321,7 @@ public final class MainView {
         if (ws == null) {
             mapPane = null;
             showPlaceholder();
+            console.workspaceShown(null, null, null);
             return;
         }
         MapPane pane = new MapPane(ws.map(), ws.styles(), theme);
@@ -345,6 +375,7 @@ public final class MainView {
 
         mapPane = pane;
         mapArea.getChildren().setAll(pane, scale, corner, buttons);
+        console.workspaceShown(ws, pane, mapArea);
         if (ws.layers().isEmpty()) {
             Label empty = new Label("This workspace has no layers yet.");
             empty.getStyleClass().add(Styles.MAP_CARD_TITLE);

@@ -1,0 +1,269 @@
+package org.pscdesk.ui.workspace;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import org.pscdesk.report.PublicRun;
+import org.pscdesk.ui.analysis.AnalysisPanel;
+import org.pscdesk.ui.analysis.LegendCard;
+import org.pscdesk.ui.analysis.PlaceMarkers;
+import org.pscdesk.ui.analysis.RunStyles;
+import org.pscdesk.ui.analysis.RunView;
+import org.pscdesk.ui.fx.DialogService;
+import org.pscdesk.ui.fx.TaskRunner;
+import org.pscdesk.ui.fx.Theme;
+import org.pscdesk.ui.map.MapPane;
+import org.pscdesk.ui.projector.ProjectorWindow;
+
+/**
+ * The broker's console around a run: the analysis panel at the right of the main window, the run's cells and
+ * legend on the console map, the projector window, and the presentation keys (B blanks the wall, Shift +
+ * mouse points on it, F1 lists the shortcuts).
+ */
+final class RunConsole implements AnalysisPanel.Host {
+
+    private final MainViewModel model;
+    private final Theme theme;
+    private final BorderPane root;
+    private final Supplier<Window> window;
+    private AnalysisPanel panel;
+    private ProjectorWindow projector;
+    private MapPane map;
+    private StackPane mapArea;
+    private Node legend;
+    private PlaceMarkers markers;
+    private Node help;
+    private boolean incidentsHidden;
+
+    RunConsole(MainViewModel model, Theme theme, BorderPane root, Supplier<Window> window) {
+        this.model = model;
+        this.theme = theme;
+        this.root = root;
+        this.window = window;
+    }
+
+    List<Menu> menus() {
+        MenuItem risk = item("Risk model…", "menu-risk-model", new KeyCodeCombination(KeyCode.R,
+                KeyCombination.SHORTCUT_DOWN), this::togglePanel);
+        risk.disableProperty().bind(model.currentProperty().isNull());
+        MenuItem wall = item("Projector window", "menu-projector", new KeyCodeCombination(KeyCode.P,
+                KeyCombination.SHORTCUT_DOWN), this::openProjector);
+        wall.disableProperty().bind(model.currentProperty().isNull());
+        MenuItem blackout = item("Blank the projector", "menu-blackout", new KeyCodeCombination(KeyCode.B),
+                this::toggleBlackout);
+        MenuItem keys = item("Keyboard shortcuts", "menu-shortcuts", new KeyCodeCombination(KeyCode.F1), this::toggleHelp);
+        return List.of(new Menu("Analysis", null, risk), new Menu("Present", null, wall, blackout, keys));
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setAccelerator(key);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** A new workspace (or none) is shown: the panel and the projector belong to the previous one. */
+    void workspaceShown(LoadedWorkspace ws, MapPane newMap, StackPane newMapArea) {
+        boolean panelOpen = panel != null && root.getRight() == panel;
+        if (projector != null) {
+            projector.close();
+            projector = null;
+        }
+        panel = null;
+        root.setRight(null);
+        map = newMap;
+        mapArea = newMapArea;
+        legend = null;
+        markers = null;
+        incidentsHidden = false;
+        if (map != null) {
+            map.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && panel != null) {
+                    panel.describe(map.lonLatAt(e.getX(), e.getY()));
+                }
+            });
+            map.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+                if (projector != null && projector.isShowing()) {
+                    projector.pointAt(e.isShiftDown() ? map.lonLatAt(e.getX(), e.getY()) : null);
+                }
+            });
+        }
+        if (ws != null && panelOpen) {
+            togglePanel();
+        }
+    }
+
+    /**
+     * Test and demo hook: {@code -Dpscdesk.showRun=NAME} opens the panel on a saved run after the workspace
+     * opens ({@code -Dpscdesk.showRunView=places} picks the view; {@code -Dpscdesk.projector=true} also opens
+     * the projector window with it).
+     */
+    void runStartupHooks() {
+        String name = System.getProperty("pscdesk.showRun");
+        if (name == null || model.current() == null) {
+            return;
+        }
+        if (panel == null || root.getRight() != panel) {
+            togglePanel();
+        }
+        panel.reopen(name);
+    }
+
+    void togglePanel() {
+        if (model.current() == null) {
+            return;
+        }
+        if (panel != null && root.getRight() == panel) {
+            root.setRight(null);
+            return;
+        }
+        if (panel == null) {
+            panel = new AnalysisPanel(this);
+        }
+        root.setRight(panel);
+        if (map != null) {
+            // the map just lost the panel's width: fit the city to what is left
+            javafx.application.Platform.runLater(map::fit);
+        }
+    }
+
+    /** The panel, once opened. */
+    AnalysisPanel panel() {
+        return panel;
+    }
+
+    ProjectorWindow projectorWindow() {
+        return projector;
+    }
+
+    void openProjector() {
+        projector().open();
+    }
+
+    void toggleBlackout() {
+        if (projector != null) {
+            projector.toggleBlackout();
+        }
+    }
+
+    private void toggleHelp() {
+        if (mapArea == null) {
+            return;
+        }
+        if (help != null) {
+            mapArea.getChildren().remove(help);
+            help = null;
+            return;
+        }
+        VBox card = new VBox(6);
+        card.setId("shortcuts");
+        card.getStyleClass().add("run-legend");
+        card.setStyle("-fx-font-size: 14px;");
+        card.getChildren().add(new Label("Keyboard shortcuts"));
+        for (String line : new String[] {"Ctrl+R   risk model panel", "Ctrl+P   projector window",
+                "B   blank or unblank the projector", "Shift + move the mouse   point on the projector",
+                "Ctrl+0   zoom to the whole workspace", "Ctrl+= / Ctrl+−   zoom in / out",
+                "Ctrl+I   import data", "F1   show or hide this list"}) {
+            card.getChildren().add(new Label(line));
+        }
+        card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+        card.setOnMouseClicked(e -> toggleHelp());
+        StackPane.setAlignment(card, Pos.CENTER);
+        help = card;
+        mapArea.getChildren().add(card);
+    }
+
+    @Override
+    public LoadedWorkspace workspace() {
+        return model.current();
+    }
+
+    @Override
+    public TaskRunner runner() {
+        return model.runner();
+    }
+
+    @Override
+    public DialogService dialogs() {
+        return model.dialogs();
+    }
+
+    @Override
+    public void showOnMap(PublicRun run, RunView view, double opacity) {
+        if (map == null || model.current() == null) {
+            return;
+        }
+        if (legend != null) {
+            mapArea.getChildren().remove(legend);
+            legend = null;
+        }
+        if (markers != null) {
+            map.removeTopLayer(markers);
+            markers = null;
+        }
+        if (run == null) {
+            map.setSurface(null, opacity);
+            return;
+        }
+        map.setSurface(RunStyles.surface(run, model.current().crs(), view, theme), opacity);
+        if (!incidentsHidden) {
+            // the run's cells say more than the raw count squares, which would cover them; one click brings them back
+            incidentsHidden = true;
+            for (LayerRow row : model.layers()) {
+                if (row.info().role() == org.pscdesk.store.LayerRole.OUTCOME) {
+                    row.setVisible(false);
+                }
+            }
+        }
+        if (view == RunView.PLACES || view == RunView.PRIORITY) {
+            markers = new PlaceMarkers(run, model.current().crs());
+            map.addTopLayer(markers);
+        }
+        LegendCard card = new LegendCard(view.title(), RunStyles.legend(run, view, theme));
+        card.setId("run-legend");
+        card.setStyle("-fx-font-size: 12px;");
+        card.setMaxWidth(300);
+        StackPane.setAlignment(card, Pos.TOP_LEFT);
+        StackPane.setMargin(card, new Insets(14));
+        legend = card;
+        mapArea.getChildren().add(card);
+    }
+
+    @Override
+    public void setSurfaceOpacity(double opacity) {
+        if (map != null) {
+            map.surface().ifPresent(s -> s.setSurfaceOpacity(opacity));
+        }
+    }
+
+    @Override
+    public ProjectorWindow projector() {
+        if (projector == null) {
+            projector = new ProjectorWindow(model.current(), window.get());
+        }
+        return projector;
+    }
+
+    void close() {
+        if (projector != null) {
+            projector.close();
+        }
+    }
+}

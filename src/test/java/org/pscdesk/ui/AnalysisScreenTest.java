@@ -1,0 +1,186 @@
+package org.pscdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pscdesk.analysis.FactorSpec;
+import org.pscdesk.demo.DemoCity;
+import org.pscdesk.rtm.influence.Increment;
+import org.pscdesk.store.AppFolders;
+import org.pscdesk.store.LayerRole;
+import org.pscdesk.store.RunRepository;
+import org.pscdesk.store.Workspace;
+import org.pscdesk.ui.analysis.AnalysisPanel;
+import org.pscdesk.ui.analysis.AnalysisService;
+import org.pscdesk.ui.map.MapPane;
+import org.pscdesk.ui.projector.ProjectorWindow;
+import org.pscdesk.work.CancelledException;
+import org.pscdesk.work.Cancellation;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The analysis screen in the real app (headless): run the model on the demo from the panel, see the model
+ * table and the risk cells on the map, send the view to the projector, whose scene holds no incident layer and
+ * no count below 11. Cancelling saves nothing.
+ */
+class AnalysisScreenTest {
+
+    @TempDir
+    static Path dir;
+    private static Path demo;
+    private static String homeBefore;
+
+    private final FxRobot robot = new FxRobot();
+    private PscDeskApp app;
+
+    @BeforeAll
+    static void writeDemo() throws Exception {
+        homeBefore = System.getProperty(AppFolders.HOME_PROPERTY);
+        System.setProperty(AppFolders.HOME_PROPERTY, dir.resolve("home").toString());
+        demo = dir.resolve("demo.gpkg");
+        DemoCity.write(demo);
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterAll
+    static void restoreHome() {
+        if (homeBefore == null) {
+            System.clearProperty(AppFolders.HOME_PROPERTY);
+        } else {
+            System.setProperty(AppFolders.HOME_PROPERTY, homeBefore);
+        }
+    }
+
+    @BeforeEach
+    void startApp() throws Exception {
+        app = (PscDeskApp) FxToolkit.setupApplication(() -> new PscDeskApp(new PscDeskApp.Options(demo, false, null)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> app.view().mapPane().map(MapPane::isDrawn)
+                .orElse(false) && !app.model().runner().busy().get()));
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRunFromThePanelShowsTheModelTableTheRiskCellsAndGoesToTheProjectorWithoutIncidents() throws Exception {
+        fx(() -> {
+            app.view().toggleAnalysis();
+            return null;
+        });
+        AnalysisPanel panel = fx(() -> app.view().analysisPanel().orElseThrow());
+        fx(() -> {
+            ((TextField) robot.lookup("#analysis-name").query()).setText("from-screen");
+            return null;
+        });
+        robot.clickOn("#analysis-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> panel.shownRun() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> terms = fx(() -> (TableView<?>) robot.lookup(".analysis-terms").query());
+        assertTrue(fx(() -> terms.getItems().size()) >= 2, "the model table lists the selected factors");
+        MapPane map = fx(() -> app.view().mapPane().orElseThrow());
+        assertTrue(fx(() -> map.surface().isPresent()), "the risk cells are on the console map");
+        assertTrue(fx(() -> robot.lookup("#run-legend").tryQuery().isPresent()), "with their legend");
+        try (Workspace ws = Workspace.open(demo)) {
+            assertTrue(new RunRepository(ws).find("from-screen").isPresent(), "the run is saved in the workspace");
+        }
+
+        // the buttons sit below the fold of the panel's scroll pane; fire them as a keyboard user would
+        fx(() -> {
+            ((javafx.scene.control.ToggleButton) robot.lookup("#view-places").query()).fire();
+            ((javafx.scene.control.Button) robot.lookup("#analysis-project").query()).fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> app.view().projectorWindow()
+                .map(ProjectorWindow::isShowing).orElse(false)));
+        ProjectorWindow wall = fx(() -> app.view().projectorWindow().orElseThrow());
+        MapPane wallMap = fx(() -> wall.view().mapPane().orElseThrow());
+        assertFalse(fx(() -> wallMap.data().layers().stream().anyMatch(l -> l.role() == LayerRole.OUTCOME)),
+                "no incident layer behind the projector's map");
+        List<String> texts = fx(() -> {
+            List<String> out = new ArrayList<>();
+            collect(wall.stage().getScene().getRoot(), out);
+            return out;
+        });
+        Pattern small = Pattern.compile("(^|\\D)([0-9]|10) incidents");
+        assertTrue(texts.stream().anyMatch(t -> t.contains("Places to discuss")), texts.toString());
+        for (String t : texts) {
+            assertFalse(small.matcher(t).find(), "a count below 11 on the wall: " + t);
+        }
+        // B blanks the wall
+        fx(() -> {
+            wall.toggleBlackout();
+            return null;
+        });
+        assertTrue(fx(() -> wall.view().isBlackout()));
+        Files.createDirectories(dir.resolve("shots"));
+    }
+
+    @Test
+    void aCancelledRunSavesNothingAndLeavesTheWorkspaceUnchanged() throws Exception {
+        Path copy = dir.resolve("cancel.gpkg");
+        DemoCity.write(copy);
+        try (Workspace ws = Workspace.open(copy)) {
+            ws.layers(); // a first open settles the file (checkpoint); from then on only writes change it
+        }
+        byte[] before = Files.readAllBytes(copy);
+        try (Workspace ws = Workspace.open(copy)) {
+            Cancellation token = new Cancellation();
+            List<String> stages = new ArrayList<>();
+            AnalysisService service = new AnalysisService(ws);
+            assertThrows(CancelledException.class, () -> service.run(new AnalysisService.Request("never", "incidents",
+                    List.of(FactorSpec.parse("bars"), FactorSpec.parse("bus_stops")), "200m", null, 3, Increment.WHOLE,
+                    null), (s, f) -> {
+                        stages.add(s);
+                        if (s.startsWith("Screening")) {
+                            token.cancel();
+                        }
+                    }, token));
+            assertTrue(stages.stream().anyMatch(s -> s.startsWith("Screening")), stages.toString());
+            assertTrue(new RunRepository(ws).list().isEmpty());
+        }
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(copy)), "the workspace is byte-identical");
+    }
+
+    private static void collect(Node node, List<String> texts) {
+        if (node instanceof Labeled l && l.getText() != null) {
+            texts.add(l.getText());
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collect(child, texts);
+            }
+        }
+    }
+}
