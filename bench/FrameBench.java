@@ -70,12 +70,56 @@ public class FrameBench {
                 loaded.map().layers().forEach(l -> map.overlay().setLayerVisible(l.name(), false));
                 map.setSurface(null, 0);
             }
+            if (args.length > 3 && args[3].startsWith("bare-")) {
+                loaded.map().layers().forEach(l -> map.overlay().setLayerVisible(l.name(), false));
+                map.setSurface(null, 0);
+                if (args[3].contains("noclip")) {
+                    map.setClip(null);
+                }
+                if (args[3].contains("nocanvas")) {
+                    map.overlay().setVisible(false);
+                }
+            }
             if (args.length > 3 && args[3].equals("nosurface")) {
                 map.setSurface(null, 0);
             }
             System.out.printf(Locale.ROOT, "surface image built in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
             Stage stage = new Stage();
             Scene scene = new Scene(map, 1280, 800);
+            if (args.length > 3 && args[3].equals("gluon")) {
+                // the floor: Gluon's map alone, no overlay of ours, panned by its centre
+                MapView plain = new MapView();
+                plain.setZoom(14.3);
+                plain.setCenter(38.64, -90.24);
+                scene = new Scene(plain, 1280, 800);
+                stage.setScene(scene);
+                stage.show();
+                double[] c = {38.64, -90.24};
+                new AnimationTimer() {
+                    final List<Long> intervals = new ArrayList<>();
+                    long last;
+                    int step = -120;
+
+                    @Override
+                    public void handle(long now) {
+                        if (step >= 0 && last != 0) {
+                            intervals.add(now - last);
+                        }
+                        last = now;
+                        if (++step <= 0) {
+                            return;
+                        }
+                        c[1] += (step % 200 < 100 ? 1 : -1) * 0.0004;
+                        plain.setCenter(c[0], c[1]);
+                        if (step >= steps) {
+                            stop();
+                            report(intervals);
+                            System.exit(0);
+                        }
+                    }
+                }.start();
+                return;
+            }
             stage.setScene(scene);
             stage.show();
             new AnimationTimer() {

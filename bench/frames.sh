@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WS=${1:?workspace}
-exec xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw -Djavafx.animation.fullspeed=true \
+exec xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=${PRISM:-sw} -Dprism.verbose=${VERBOSE:-false} -Djavafx.animation.fullspeed=true \
     -Djava.awt.headless=true -Djavafx.platform=desktop -Dpscdesk.home="$(mktemp -d)" \
     -cp target/pscdesk.jar bench/FrameBench.java "$WS" "${2:-200000}" "${3:-600}" ${4:-}

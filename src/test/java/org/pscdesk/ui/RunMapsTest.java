@@ -43,7 +43,7 @@ import org.pscdesk.ui.analysis.RunView;
 import org.pscdesk.ui.fx.Theme;
 import org.pscdesk.ui.map.CellSurface;
 import org.pscdesk.ui.map.MapPane;
-import org.pscdesk.ui.map.SurfaceOverlay;
+import org.pscdesk.ui.map.SurfaceImage;
 import org.pscdesk.ui.map.WebMercator;
 import org.pscdesk.ui.projector.ProjectorView;
 import org.pscdesk.ui.render.PngRender;
@@ -87,7 +87,7 @@ class RunMapsTest {
             run = new PrivacyFilter().publicRun(ws, "may").orElseThrow();
         }
         CellSurface surface = RunStyles.surface(run, crs, RunView.RISK, Theme.base());
-        SurfaceOverlay overlay = fx(() -> new SurfaceOverlay(surface));
+        SurfaceImage overlay = fx(() -> new SurfaceImage(surface));
         WritableImage image = overlay.image();
         Grid grid = run.grid();
         CoordinateTransform toWgs = new CoordinateTransform(crs, Crs.WGS84);

@@ -79,11 +79,15 @@ public final class AnalysisPanel extends VBox {
 
         /** Opens (or brings up) the projector window. */
         ProjectorControl projector();
+
+        /** Layers unticked on the console map. */
+        java.util.Set<String> hiddenLayers();
     }
 
     /** The projector as the console drives it. */
     public interface ProjectorControl {
-        void show(PublicRun run, RunView view);
+        /** Shows a view; {@code hiddenLayers} are the layers unticked on the console, left off the wall too. */
+        void show(PublicRun run, RunView view, java.util.Set<String> hiddenLayers);
 
         void zoomTo(PublicRun.Place place);
     }
@@ -525,7 +529,7 @@ public final class AnalysisPanel extends VBox {
         opacity.setId("analysis-opacity");
         Button project = new Button("Show on projector");
         project.setId("analysis-project");
-        project.setOnAction(e -> host.projector().show(open.shown(), selectedView()));
+        project.setOnAction(e -> host.projector().show(open.shown(), selectedView(), host.hiddenLayers()));
         VBox places = new VBox(2);
         for (PublicRun.Place p : open.shown().places()) {
             Button b = new Button(p.rank() + ". " + p.label() + " (" + p.countText() + ")");

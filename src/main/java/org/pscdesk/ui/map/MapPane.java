@@ -49,7 +49,7 @@ public final class MapPane extends Pane {
     private double fittedWidth;
     private double fittedHeight;
 
-    private SurfaceOverlay surface;
+    private SurfaceImage surface;
 
     public MapPane(MapData data, Map<String, LayerStyle> styles, Theme theme) {
         this(data, styles, theme, FeatureOverlay.LABEL_SIZE);
@@ -130,6 +130,10 @@ public final class MapPane extends Pane {
         zoomTo(zoom, WebMercator.lat((e[1] + e[3]) / 2 + shiftY), WebMercator.lon((e[0] + e[2]) / 2 + shiftX));
     }
 
+    public Insets getFitInsets() {
+        return fitInsets;
+    }
+
     /** Space to keep free around the workspace when fitting (e.g. room for a legend on the right). */
     public void setFitInsets(Insets insets) {
         this.fitInsets = insets;
@@ -203,26 +207,15 @@ public final class MapPane extends Pane {
      * previous ones; null removes them.
      */
     public void setSurface(CellSurface cells, double opacity) {
+        surface = cells == null ? null : new SurfaceImage(cells);
         if (surface != null) {
-            mapView.removeLayer(surface);
-            surface = null;
-        }
-        if (cells != null) {
-            surface = new SurfaceOverlay(cells);
             surface.setSurfaceOpacity(opacity);
-            // below the features: outlines and names stay readable on top of the cells
-            mapView.removeLayer(overlay);
-            mapView.addLayer(surface);
-            mapView.addLayer(overlay);
-            for (MapLayer extra : extras) {
-                mapView.removeLayer(extra);
-                mapView.addLayer(extra);
-            }
         }
+        overlay.setSurface(surface);
     }
 
     /** The cell surface shown, if any. */
-    public java.util.Optional<SurfaceOverlay> surface() {
+    public java.util.Optional<SurfaceImage> surface() {
         return java.util.Optional.ofNullable(surface);
     }
 

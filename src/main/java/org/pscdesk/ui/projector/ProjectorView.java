@@ -99,13 +99,31 @@ public final class ProjectorView {
         return shownRun;
     }
 
-    /** Shows a run's map view with its legend, title and data note. */
+    /** Shows a run's map view with its legend, title and data note; risk-factor layers are left off. */
     public void showRun(PublicRun run, RunView view) {
+        java.util.Set<String> factors = new java.util.HashSet<>();
+        for (LayerShapes l : data.layers()) {
+            if (l.role() == LayerRole.FACTOR) {
+                factors.add(l.name());
+            }
+        }
+        showRun(run, view, factors);
+    }
+
+    /**
+     * Shows a run's map view with its legend, title and data note.
+     *
+     * @param hidden layers left off the wall map (the console's unticked layers)
+     */
+    public void showRun(PublicRun run, RunView view, java.util.Set<String> hidden) {
         shownRun = run;
         title.setText(view.title());
         subtitle.setText(view.subtitle());
         note.setText(run.dataNote());
         MapPane pane = new MapPane(data, styles, theme, LABEL_SIZE);
+        for (String layer : hidden) {
+            pane.overlay().setLayerVisible(layer, false);
+        }
         pane.setSurface(RunStyles.surface(run, crs, view, theme), 1.0);
         if (view == RunView.PLACES || view == RunView.PRIORITY) {
             pane.addTopLayer(new PlaceMarkers(run, crs));

@@ -77,11 +77,11 @@ public final class ProjectorWindow implements AnalysisPanel.ProjectorControl {
     }
 
     @Override
-    public void show(PublicRun run, RunView v) {
+    public void show(PublicRun run, RunView v, java.util.Set<String> hiddenLayers) {
         if (!stage.isShowing()) {
             open();
         }
-        view.showRun(run, v);
+        view.showRun(run, v, hiddenLayers);
     }
 
     @Override

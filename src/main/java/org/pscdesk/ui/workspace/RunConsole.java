@@ -50,6 +50,7 @@ final class RunConsole implements AnalysisPanel.Host {
     private PlaceMarkers markers;
     private Node help;
     private boolean incidentsHidden;
+    private Insets fitInsetsBefore = new Insets(28);
 
     RunConsole(MainViewModel model, Theme theme, BorderPane root, Supplier<Window> window) {
         this.model = model;
@@ -132,6 +133,10 @@ final class RunConsole implements AnalysisPanel.Host {
         }
         if (panel != null && root.getRight() == panel) {
             root.setRight(null);
+            if (map != null) {
+                map.setFitInsets(fitInsetsBefore);
+                javafx.application.Platform.runLater(map::fit);
+            }
             return;
         }
         if (panel == null) {
@@ -139,7 +144,10 @@ final class RunConsole implements AnalysisPanel.Host {
         }
         root.setRight(panel);
         if (map != null) {
-            // the map just lost the panel's width: fit the city to what is left
+            // the map just lost the panel's width: fit the city to what is left, without the room kept for the
+            // count legend (the incidents are hidden while a run is shown)
+            fitInsetsBefore = map.getFitInsets();
+            map.setFitInsets(new Insets(20));
             javafx.application.Platform.runLater(map::fit);
         }
     }
@@ -224,10 +232,12 @@ final class RunConsole implements AnalysisPanel.Host {
         }
         map.setSurface(RunStyles.surface(run, model.current().crs(), view, theme), opacity);
         if (!incidentsHidden) {
-            // the run's cells say more than the raw count squares, which would cover them; one click brings them back
+            // a clean map for the run: the count squares would cover the cells, and the factors crowd it; the
+            // broker ticks back what the room should see (the projector shows the same layers)
             incidentsHidden = true;
             for (LayerRow row : model.layers()) {
-                if (row.info().role() == org.pscdesk.store.LayerRole.OUTCOME) {
+                org.pscdesk.store.LayerRole role = row.info().role();
+                if (role == org.pscdesk.store.LayerRole.OUTCOME || role == org.pscdesk.store.LayerRole.FACTOR) {
                     row.setVisible(false);
                 }
             }
@@ -239,11 +249,22 @@ final class RunConsole implements AnalysisPanel.Host {
         LegendCard card = new LegendCard(view.title(), RunStyles.legend(run, view, theme));
         card.setId("run-legend");
         card.setStyle("-fx-font-size: 12px;");
-        card.setMaxWidth(300);
+        card.setMaxWidth(250);
         StackPane.setAlignment(card, Pos.TOP_LEFT);
         StackPane.setMargin(card, new Insets(14));
         legend = card;
         mapArea.getChildren().add(card);
+    }
+
+    @Override
+    public java.util.Set<String> hiddenLayers() {
+        java.util.Set<String> hidden = new java.util.HashSet<>();
+        for (LayerRow row : model.layers()) {
+            if (!row.isVisible()) {
+                hidden.add(row.name());
+            }
+        }
+        return hidden;
     }
 
     @Override

@@ -2,78 +2,58 @@ package org.pscdesk.ui.map;
 
 import java.util.Arrays;
 
-import javafx.geometry.Point2D;
-import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-
-import com.gluonhq.maps.MapLayer;
 
 import org.pscdesk.geo.CoordinateTransform;
 import org.pscdesk.geo.Crs;
 import org.pscdesk.geo.Grid;
 
 /**
- * A {@link CellSurface} as one image: drawn once, in Web Mercator, at about two pixels per cell, then only
- * moved and scaled as the map pans and zooms (a node per cell would never keep up with 200,000 cells; deps
- * doc 2.10). The workspace grid is not axis-aligned in Mercator (a few degrees of grid convergence), so each
- * image pixel is mapped back to its cell: exactly on a lattice every {@link #LATTICE} pixels and bilinearly
- * in between, which is far below a pixel of error at city scale.
+ * A {@link CellSurface} as one image: drawn once, in Web Mercator, at about two pixels per cell; the
+ * {@link FeatureOverlay} draws it under the vector layers on its canvas, so panning moves one picture, not
+ * two (each full-window layer costs milliseconds per frame on the software renderer) and never a node per cell
+ * (200,000 cells). The workspace grid is not axis-aligned in Mercator (a few degrees of grid convergence), so
+ * each image pixel is mapped back to its cell: exactly on a lattice every {@link #LATTICE} pixels and
+ * bilinearly in between, which is far below a pixel of error at city scale.
  */
-public final class SurfaceOverlay extends MapLayer {
+public final class SurfaceImage {
 
     static final int LATTICE = 16;
     static final int MAX_SIDE = 4096;
     private static final double OVERSAMPLE = 2;
 
-    private final ImageView view = new ImageView();
-    private final double minX;
-    private final double minY;
-    private final double maxX;
-    private final double maxY;
+    private final WritableImage image;
+    private final double[] box;
+    private double opacity = 1;
+    private Runnable onChange = () -> { };
 
-    public SurfaceOverlay(CellSurface surface) {
-        setMouseTransparent(true);
-        view.setSmooth(false);
-        view.setPreserveRatio(false);
-        getChildren().add(view);
-        double[] box = mercatorBox(surface.grid(), surface.crs());
-        minX = box[0];
-        minY = box[1];
-        maxX = box[2];
-        maxY = box[3];
-        view.setImage(image(surface, box));
+    public SurfaceImage(CellSurface surface) {
+        box = mercatorBox(surface.grid(), surface.crs());
+        image = image(surface, box);
     }
 
-    /** The drawn image (cell colours in Mercator), for tests. */
+    /** The drawn image (cell colours in Mercator). */
     public WritableImage image() {
-        return (WritableImage) view.getImage();
+        return image;
+    }
+
+    /** Mercator box of the image: minX, minY, maxX, maxY (y grows southwards). */
+    double[] box() {
+        return box.clone();
+    }
+
+    public double opacity() {
+        return opacity;
     }
 
     public void setSurfaceOpacity(double opacity) {
-        view.setOpacity(opacity);
+        this.opacity = opacity;
+        onChange.run();
     }
 
-    /** Placed on every layout pass: it is two calls, and a layer added to a drawn map is never marked dirty. */
-    @Override
-    protected void layoutChildren() {
-        layoutLayer();
-    }
-
-    @Override
-    protected void layoutLayer() {
-        if (baseMap == null) {
-            return;
-        }
-        Point2D a = getMapPoint(WebMercator.lat(minY), WebMercator.lon(minX));
-        Point2D b = getMapPoint(WebMercator.lat(maxY), WebMercator.lon(maxX));
-        if (a == null || b == null) {
-            return;
-        }
-        view.setX(a.getX());
-        view.setY(a.getY());
-        view.setFitWidth(Math.max(1, b.getX() - a.getX()));
-        view.setFitHeight(Math.max(1, b.getY() - a.getY()));
+    void setOnChange(Runnable onChange) {
+        this.onChange = onChange;
     }
 
     /** Mercator box (minX, minY, maxX, maxY; y grows southwards) of the grid, from points along its edges. */
