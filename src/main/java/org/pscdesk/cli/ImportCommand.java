@@ -241,24 +241,4 @@ final class ImportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(option + " must be a date like 2018-01-31, not '" + text + "'.");
         }
     }
-
-    /** Progress on stderr, at most every few percent. */
-    private static final class StderrProgress implements Progress {
-        private final PrintWriter err;
-        private long last;
-
-        StderrProgress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void update(String stage, double fraction) {
-            long now = System.nanoTime();
-            if (now - last > 2_000_000_000L) {
-                err.println(fraction >= 0 ? String.format(Locale.ROOT, "%s (%.0f%%)", stage, fraction * 100) : stage);
-                err.flush();
-                last = now;
-            }
-        }
-    }
 }

@@ -148,7 +148,7 @@ final class RtmCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = "-".equals(json);
-        Progress progress = quiet ? Progress.NONE : new StageLog(err);
+        Progress progress = quiet ? Progress.NONE : new StderrProgress(err);
         RtmResult result;
         String text;
         boolean replaced = false;
@@ -202,25 +202,6 @@ final class RtmCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** Progress on stderr: one line per stage, not one per fraction within it. */
-    private static final class StageLog implements Progress {
-        private final PrintWriter err;
-        private String last;
-
-        StageLog(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public synchronized void update(String stage, double fraction) {
-            if (!stage.equals(last)) {
-                last = stage;
-                err.println(stage);
-                err.flush();
-            }
-        }
     }
 
     private static long elapsedSince(long startNanos) {

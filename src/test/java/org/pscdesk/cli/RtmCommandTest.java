@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,14 +30,8 @@ class RtmCommandTest {
         DemoCity.write(demo);
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PscDeskCommand.execute((ws, s, p) -> 1, new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** Top-level keys of a JSON object, read with a real parser (which also proves the text is strict JSON). */
@@ -59,7 +51,7 @@ class RtmCommandTest {
 
     @Test
     void jsonToStdoutHasTheContractKeysAndNothingElse() throws Exception {
-        Run r = run("rtm", demo.toString(), "--outcome", "incidents", "--factors",
+        CliRun r = run("rtm", demo.toString(), "--outcome", "incidents", "--factors",
                 "liquor_stores,vacant_lots,bus_stops,schools", "--increment", "half", "--json", "-");
         assertEquals(0, r.code(), r.err());
         List<String> keys = topKeys(r.out());
@@ -76,7 +68,7 @@ class RtmCommandTest {
     void exportedCellsHaveOneRowPerInStudyCellAndTheCandidateColumns() throws Exception {
         Path csv = dir.resolve("cells.csv");
         Path json = dir.resolve("result.json");
-        Run r = run("rtm", demo.toString(), "--outcome", "incidents", "--factors", "liquor_stores:proximity,bars",
+        CliRun r = run("rtm", demo.toString(), "--outcome", "incidents", "--factors", "liquor_stores:proximity,bars",
                 "--screen", "none", "--json", json.toString(), "--export-cells", csv.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(csv);
@@ -98,7 +90,7 @@ class RtmCommandTest {
 
     @Test
     void unknownLayerExitsThreeAndBadOptionsExitTwo() {
-        Run unknown = run("rtm", demo.toString(), "--outcome", "incidents", "--factors", "churches");
+        CliRun unknown = run("rtm", demo.toString(), "--outcome", "incidents", "--factors", "churches");
         assertEquals(ExitCodes.BAD_INPUT, unknown.code());
         assertTrue(unknown.err().contains("churches"), unknown.err());
         assertEquals(ExitCodes.USAGE, run("rtm", demo.toString(), "--outcome", "incidents", "--factors", "bars",

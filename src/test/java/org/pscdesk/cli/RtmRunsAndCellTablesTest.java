@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,14 +40,8 @@ class RtmRunsAndCellTablesTest {
         DemoCity.write(demo);
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PscDeskCommand.execute((ws, s, p) -> 1, new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String withoutElapsed(String json) {
@@ -59,7 +51,7 @@ class RtmRunsAndCellTablesTest {
     @Test
     void aSavedRunKeepsItsParametersInputsResultAndACellLayer() throws Exception {
         Path json = dir.resolve("saved.json");
-        Run r = run("rtm", demo.toString(), "--outcome", "incidents", "--factors", FACTORS, "--save", "nov-2026",
+        CliRun r = run("rtm", demo.toString(), "--outcome", "incidents", "--factors", FACTORS, "--save", "nov-2026",
                 "--json", json.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Saved run 'nov-2026' with layer run_nov_2026_cells"), r.out());
@@ -103,7 +95,7 @@ class RtmRunsAndCellTablesTest {
         String[] args = {"rtm", demo.toString(), "--outcome", "incidents", "--factors", FACTORS, "--increment",
                 "half", "--save", "twice", "--json"};
         assertEquals(0, run(concat(args, a.toString())).code());
-        Run second = run(concat(args, b.toString()));
+        CliRun second = run(concat(args, b.toString()));
         assertEquals(0, second.code(), second.err());
         assertTrue(second.out().contains("Replaced the saved run 'twice'"), second.out());
         assertEquals(withoutElapsed(Files.readString(a)), withoutElapsed(Files.readString(b)));
@@ -115,7 +107,7 @@ class RtmRunsAndCellTablesTest {
     @Test
     void aBadRunNameIsAUsageErrorAndLeavesTheWorkspaceUntouched() throws Exception {
         byte[] before = Files.readAllBytes(demo);
-        Run r = run("rtm", demo.toString(), "--outcome", "incidents", "--factors", "bars", "--save", "my run");
+        CliRun r = run("rtm", demo.toString(), "--outcome", "incidents", "--factors", "bars", "--save", "my run");
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("run name"), r.err());
         assertArrayEquals(before, Files.readAllBytes(demo));
@@ -127,12 +119,12 @@ class RtmRunsAndCellTablesTest {
         Path fromWorkspace = dir.resolve("ws.json");
         Path fromTable = dir.resolve("table.json");
         // Each column of a cell table is its own factor, so compare with the one-per-factor rule off.
-        Run ws = run("rtm", demo.toString(), "--outcome", "incidents", "--factors", FACTORS, "--one-per-factor", "off",
+        CliRun ws = run("rtm", demo.toString(), "--outcome", "incidents", "--factors", FACTORS, "--one-per-factor", "off",
                 "--export-cells", cells.toString(), "--json", fromWorkspace.toString());
         assertEquals(0, ws.code(), ws.err());
         String[] header = Files.readAllLines(cells).get(0).split(",");
         String vars = String.join(",", Arrays.asList(header).subList(6, header.length - 3));
-        Run table = run("rtm", "--cells", cells.toString(), "--y", "count", "--vars", vars, "--one-per-factor", "off",
+        CliRun table = run("rtm", "--cells", cells.toString(), "--y", "count", "--vars", vars, "--one-per-factor", "off",
                 "--json", fromTable.toString());
         assertEquals(0, table.code(), table.err());
         String a = withoutElapsed(Files.readString(fromWorkspace)).replaceAll("\"factor\" : \"[^\"]*\"", "");
@@ -144,16 +136,16 @@ class RtmRunsAndCellTablesTest {
     void cellTableProblemsSayWhereAndExitThree() throws Exception {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "\uFEFFid,events,near_bar,dense\n1,0,1,0.5\n2,3,0,1.5\n3,x,1,2\n");
-        Run badCount = run("rtm", "--cells", csv.toString(), "--y", "events", "--vars", "near_bar,dense");
+        CliRun badCount = run("rtm", "--cells", csv.toString(), "--y", "events", "--vars", "near_bar,dense");
         assertEquals(ExitCodes.BAD_INPUT, badCount.code());
         assertTrue(badCount.err().contains("bad.csv, line 4, column 'events'"), badCount.err());
 
-        Run unknown = run("rtm", "--cells", csv.toString(), "--y", "events", "--vars", "near_bar,churches");
+        CliRun unknown = run("rtm", "--cells", csv.toString(), "--y", "events", "--vars", "near_bar,churches");
         assertEquals(ExitCodes.BAD_INPUT, unknown.code());
         assertTrue(unknown.err().contains("no column 'churches'") && unknown.err().contains("near_bar"), unknown.err());
 
         Files.writeString(csv, "events,near_bar\n1,1\n-2,0\n");
-        Run negative = run("rtm", "--cells", csv.toString(), "--y", "events", "--vars", "near_bar");
+        CliRun negative = run("rtm", "--cells", csv.toString(), "--y", "events", "--vars", "near_bar");
         assertEquals(ExitCodes.BAD_INPUT, negative.code());
         assertTrue(negative.err().contains("line 3"), negative.err());
 
@@ -177,7 +169,7 @@ class RtmRunsAndCellTablesTest {
             sb.append(poisson(random, mu)).append(',').append(dist).append(',').append(near).append(",1\n");
         }
         Files.writeString(csv, sb);
-        Run r = run("rtm", "--cells", csv.toString(), "--y", "count", "--vars", "dist_km,near,always", "--screen",
+        CliRun r = run("rtm", "--cells", csv.toString(), "--y", "count", "--vars", "dist_km,near,always", "--screen",
                 "none", "--family", "poisson", "--json", "-");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"name\" : \"dist_km\""), r.out());

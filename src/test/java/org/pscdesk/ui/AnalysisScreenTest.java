@@ -13,9 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 
@@ -129,9 +126,7 @@ class AnalysisScreenTest {
         assertFalse(fx(() -> wallMap.data().layers().stream().anyMatch(l -> l.role() == LayerRole.OUTCOME)),
                 "no incident layer behind the projector's map");
         List<String> texts = fx(() -> {
-            List<String> out = new ArrayList<>();
-            collect(wall.stage().getScene().getRoot(), out);
-            return out;
+            return SceneTexts.of(wall.stage().getScene().getRoot());
         });
         Pattern small = Pattern.compile("(^|\\D)([0-9]|10) incidents");
         assertTrue(texts.stream().anyMatch(t -> t.contains("Places to discuss")), texts.toString());
@@ -171,16 +166,5 @@ class AnalysisScreenTest {
             assertTrue(new RunRepository(ws).list().isEmpty());
         }
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(copy)), "the workspace is byte-identical");
-    }
-
-    private static void collect(Node node, List<String> texts) {
-        if (node instanceof Labeled l && l.getText() != null) {
-            texts.add(l.getText());
-        }
-        if (node instanceof Parent p) {
-            for (Node child : p.getChildrenUnmodifiable()) {
-                collect(child, texts);
-            }
-        }
     }
 }

@@ -18,10 +18,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
@@ -182,7 +179,7 @@ class RunMapsTest {
                 stage.setScene(new Scene(view.root(), 1920, 1080));
                 stage.getScene().getStylesheets().add(ProjectorView.class.getResource(ProjectorView.CSS).toExternalForm());
                 stage.show();
-                collect(view.root(), texts);
+                texts.addAll(SceneTexts.of(view.root()));
                 stage.close();
                 return view.mapPane().orElseThrow();
             });
@@ -198,17 +195,6 @@ class RunMapsTest {
             assertTrue(texts.stream().anyMatch(t -> t.contains("fewer than 11")), "the data note states the rule");
         } finally {
             loaded.workspace().close();
-        }
-    }
-
-    private static void collect(Node node, List<String> texts) {
-        if (node instanceof Labeled l && l.getText() != null) {
-            texts.add(l.getText());
-        }
-        if (node instanceof Parent p) {
-            for (Node child : p.getChildrenUnmodifiable()) {
-                collect(child, texts);
-            }
         }
     }
 }

@@ -219,7 +219,8 @@ public final class MainView {
         return bar;
     }
 
-    private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
+    /** A menu item with an id (for tests), an optional accelerator and an action. */
+    static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
         MenuItem item = new MenuItem(text);
         item.setId(id);
         if (key != null) {

@@ -60,24 +60,16 @@ final class RunConsole implements AnalysisPanel.Host {
     }
 
     List<Menu> menus() {
-        MenuItem risk = item("Risk model…", "menu-risk-model", new KeyCodeCombination(KeyCode.R,
+        MenuItem risk = MainView.item("Risk model…", "menu-risk-model", new KeyCodeCombination(KeyCode.R,
                 KeyCombination.SHORTCUT_DOWN), this::togglePanel);
         risk.disableProperty().bind(model.currentProperty().isNull());
-        MenuItem wall = item("Projector window", "menu-projector", new KeyCodeCombination(KeyCode.P,
+        MenuItem wall = MainView.item("Projector window", "menu-projector", new KeyCodeCombination(KeyCode.P,
                 KeyCombination.SHORTCUT_DOWN), this::openProjector);
         wall.disableProperty().bind(model.currentProperty().isNull());
-        MenuItem blackout = item("Blank the projector", "menu-blackout", new KeyCodeCombination(KeyCode.B),
+        MenuItem blackout = MainView.item("Blank the projector", "menu-blackout", new KeyCodeCombination(KeyCode.B),
                 this::toggleBlackout);
-        MenuItem keys = item("Keyboard shortcuts", "menu-shortcuts", new KeyCodeCombination(KeyCode.F1), this::toggleHelp);
+        MenuItem keys = MainView.item("Keyboard shortcuts", "menu-shortcuts", new KeyCodeCombination(KeyCode.F1), this::toggleHelp);
         return List.of(new Menu("Analysis", null, risk), new Menu("Present", null, wall, blackout, keys));
-    }
-
-    private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        item.setAccelerator(key);
-        item.setOnAction(e -> action.run());
-        return item;
     }
 
     /** A new workspace (or none) is shown: the panel and the projector belong to the previous one. */
