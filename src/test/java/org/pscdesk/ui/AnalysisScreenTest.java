@@ -113,6 +113,21 @@ class AnalysisScreenTest {
             assertTrue(new RunRepository(ws).find("from-screen").isPresent(), "the run is saved in the workspace");
         }
 
+        // clicking a cell tells its score, class, incidents in words and its place
+        String info = fx(() -> {
+            AnalysisService.OpenRun open = panel.shownRun();
+            org.pscdesk.report.PublicRun.Place first = open.shown().places().get(0);
+            int cell = open.run().cells()[first.cells()[0]];
+            var grid = open.run().grid();
+            double[] xy = {grid.centreX(grid.col(cell)), grid.centreY(grid.row(cell))};
+            new org.pscdesk.geo.CoordinateTransform(app.model().current().crs(), org.pscdesk.geo.Crs.WGS84).apply(xy);
+            panel.describe(new javafx.geometry.Point2D(xy[0], xy[1]));
+            return panel.cellInfo().getText();
+        });
+        assertTrue(info.startsWith("RRS ") && info.contains("priority place 1") && info.contains("incidents: "),
+                info);
+        assertFalse(Pattern.compile("incidents: ([0-9]|10)\\b").matcher(info).find(), "no small count: " + info);
+
         // the buttons sit below the fold of the panel's scroll pane; fire them as a keyboard user would
         fx(() -> {
             ((javafx.scene.control.ToggleButton) robot.lookup("#view-places").query()).fire();

@@ -570,11 +570,11 @@ public final class AnalysisPanel extends VBox {
             }
         }
         String[] classes = {"", "low", "above average", "moderately high", "highest"};
-        String place = "";
+        String place = open.areas().at(xy[0], xy[1]).map(n -> " · in " + n).orElse("");
         for (PublicRun.Place p : open.shown().places()) {
             for (int c : p.cells()) {
                 if (c == k) {
-                    place = " · place " + p.rank() + ", " + p.label();
+                    place = " · priority place " + p.rank() + ", " + p.label();
                 }
             }
         }

@@ -17,6 +17,7 @@ import org.pscdesk.analysis.RtmResult;
 import org.pscdesk.analysis.RtmSetup;
 import org.pscdesk.analysis.SavedRuns;
 import org.pscdesk.geo.StudyMask;
+import org.pscdesk.report.AreaNames;
 import org.pscdesk.report.PrivacyFilter;
 import org.pscdesk.report.PublicRun;
 import org.pscdesk.rtm.influence.Increment;
@@ -34,8 +35,11 @@ import org.pscdesk.work.Progress;
  */
 public final class AnalysisService {
 
-    /** A run opened for the screen: the console's facts and the public view the maps draw. */
-    public record OpenRun(LoadedRun run, PublicRun shown) {
+    /**
+     * A run opened for the screen: the console's facts, the public view the maps draw, and the names of the
+     * workspace's areas (for "in Old Mill" on a clicked cell).
+     */
+    public record OpenRun(LoadedRun run, PublicRun shown, AreaNames areas) {
     }
 
     private final Workspace workspace;
@@ -67,7 +71,7 @@ public final class AnalysisService {
     public OpenRun open(String name) throws WorkspaceException {
         LoadedRun run = LoadedRun.load(workspace, name).orElseThrow(() -> new WorkspaceException(
                 WorkspaceException.Reason.BAD_INPUT, workspace.file(), "There is no run '" + name + "'."));
-        return new OpenRun(run, new PrivacyFilter().publicRun(workspace, run));
+        return new OpenRun(run, new PrivacyFilter().publicRun(workspace, run), AreaNames.of(workspace));
     }
 
     /** Saved runs, newest first. */
