@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where PSC Desk keeps its per-user files: data (the demo workspace), config (settings) and cache
- * (generated basemap tiles). The operating system's conventions apply: XDG on Linux, {@code AppData} on
+ * Where PSC Desk keeps its per-user files: data (the demo workspace), config (settings), cache
+ * (generated basemap tiles) and logs. The operating system's conventions apply: XDG on Linux, {@code AppData} on
  * Windows, {@code ~/Library} on macOS. The system property {@code pscdesk.home} moves all three under one
  * folder ({@code data/}, {@code config/}, {@code cache/}), so tests and portable installs never touch the
  * real home folder. Folders are named here, not created; callers create what they write into.
@@ -23,11 +23,13 @@ public final class AppFolders {
     private final Path data;
     private final Path config;
     private final Path cache;
+    private final Path logs;
 
-    private AppFolders(Path data, Path config, Path cache) {
+    private AppFolders(Path data, Path config, Path cache, Path logs) {
         this.data = data;
         this.config = config;
         this.cache = cache;
+        this.logs = logs;
     }
 
     /** The folders for this process (read on every call, so a test can set {@code pscdesk.home} first). */
@@ -44,6 +46,11 @@ public final class AppFolders {
     /** The user's config folder (settings). */
     public static Path config() {
         return current().configDir();
+    }
+
+    /** The user's log folder. */
+    public static Path logs() {
+        return current().logsDir();
     }
 
     /** The user's cache folder (generated basemap tiles); safe to delete. */
@@ -63,7 +70,8 @@ public final class AppFolders {
         Objects.requireNonNull(env);
         if (override != null && !override.isBlank()) {
             Path root = Path.of(override).toAbsolutePath();
-            return new AppFolders(root.resolve("data"), root.resolve("config"), root.resolve("cache"));
+            return new AppFolders(root.resolve("data"), root.resolve("config"), root.resolve("cache"),
+                    root.resolve("logs"));
         }
         Path home = Path.of(Objects.requireNonNull(userHome, "user.home"));
         String os = osName.toLowerCase(Locale.ROOT);
@@ -71,19 +79,21 @@ public final class AppFolders {
             Path roaming = envPath(env, "APPDATA", home.resolve("AppData").resolve("Roaming"));
             Path local = envPath(env, "LOCALAPPDATA", home.resolve("AppData").resolve("Local"));
             return new AppFolders(roaming.resolve(APP_DIR_DISPLAY), roaming.resolve(APP_DIR_DISPLAY).resolve("config"),
-                    local.resolve(APP_DIR_DISPLAY).resolve("cache"));
+                    local.resolve(APP_DIR_DISPLAY).resolve("cache"), local.resolve(APP_DIR_DISPLAY).resolve("logs"));
         }
         if (os.startsWith("mac") || os.startsWith("darwin")) {
             Path library = home.resolve("Library");
             return new AppFolders(library.resolve("Application Support").resolve(APP_DIR_DISPLAY),
                     library.resolve("Preferences").resolve(APP_DIR_DISPLAY),
-                    library.resolve("Caches").resolve(APP_DIR_DISPLAY));
+                    library.resolve("Caches").resolve(APP_DIR_DISPLAY), library.resolve("Logs").resolve(APP_DIR_DISPLAY));
         }
         // XDG base directories; relative values are invalid by the spec and ignored.
         Path data = envPath(env, "XDG_DATA_HOME", home.resolve(".local").resolve("share"));
         Path config = envPath(env, "XDG_CONFIG_HOME", home.resolve(".config"));
         Path cache = envPath(env, "XDG_CACHE_HOME", home.resolve(".cache"));
-        return new AppFolders(data.resolve(APP_DIR), config.resolve(APP_DIR), cache.resolve(APP_DIR));
+        Path state = envPath(env, "XDG_STATE_HOME", home.resolve(".local").resolve("state"));
+        return new AppFolders(data.resolve(APP_DIR), config.resolve(APP_DIR), cache.resolve(APP_DIR),
+                state.resolve(APP_DIR).resolve("logs"));
     }
 
     private static Path envPath(Map<String, String> env, String name, Path fallback) {
@@ -107,8 +117,13 @@ public final class AppFolders {
         return cache;
     }
 
+    /** The app's log folder (rotating logs of the desktop app): XDG state, LocalAppData, ~/Library/Logs. */
+    public Path logsDir() {
+        return logs;
+    }
+
     @Override
     public String toString() {
-        return "data " + data + ", config " + config + ", cache " + cache;
+        return "data " + data + ", config " + config + ", cache " + cache + ", logs " + logs;
     }
 }

@@ -36,12 +36,14 @@ public final class Settings {
     private static final String LAST = "workspace.last";
     private static final String RECENT = "workspace.recent.";
     private static final String MBTILES = "basemap.mbtiles";
+    private static final String WELCOMED = "welcome.shown";
     private static final String ONLINE = "basemap.online";
 
     private final Path file;
     private Path last;
     private final List<Path> recent = new ArrayList<>();
     private Path mbtiles;
+    private boolean welcomed;
     private boolean onlineBasemap;
 
     private Settings(Path file) {
@@ -75,6 +77,7 @@ public final class Settings {
         }
         s.mbtiles = path(p.getProperty(MBTILES));
         s.onlineBasemap = Boolean.parseBoolean(p.getProperty(ONLINE, "false").trim());
+        s.welcomed = Boolean.parseBoolean(p.getProperty(WELCOMED, "false").trim());
         return s;
     }
 
@@ -140,6 +143,15 @@ public final class Settings {
         this.onlineBasemap = online;
     }
 
+    /** True once the user has closed the first-run welcome. */
+    public synchronized boolean welcomed() {
+        return welcomed;
+    }
+
+    public synchronized void setWelcomed(boolean welcomed) {
+        this.welcomed = welcomed;
+    }
+
     /** Writes the settings: to a temp file beside the target, then moved over it in one step. */
     public synchronized void save() throws IOException {
         Properties p = new Properties();
@@ -153,6 +165,7 @@ public final class Settings {
             p.setProperty(MBTILES, mbtiles.toString());
         }
         p.setProperty(ONLINE, Boolean.toString(onlineBasemap));
+        p.setProperty(WELCOMED, Boolean.toString(welcomed));
         StringWriter text = new StringWriter();
         p.store(text, "PSC Desk settings");
 

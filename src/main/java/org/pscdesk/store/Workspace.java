@@ -161,6 +161,7 @@ public final class Workspace implements AutoCloseable {
         boolean foreign = inspection.kind() == Inspection.Kind.FOREIGN_GEOPACKAGE;
         try {
             if (foreign || inspection.schemaVersion() != SCHEMA_VERSION) {
+                backUpBeforeMigrating(path, foreign ? "adopt" : "v" + inspection.schemaVersion());
                 migrate(path, false);
             }
             Workspace ws = openConnection(path, clock);
@@ -172,6 +173,34 @@ public final class Workspace implements AutoCloseable {
         } catch (SQLException | FlywayException e) {
             throw new WorkspaceException(WorkspaceException.Reason.CORRUPT, path,
                     "Could not open " + path + " (" + e.getMessage() + "); open a backup copy.", e);
+        }
+    }
+
+    /**
+     * Copies a workspace beside itself before its schema is upgraded (or a foreign GeoPackage adopted), so an
+     * older PSC Desk, or the user, still has the file as it was: {@code stl.gpkg} → {@code stl.v3-backup.gpkg}
+     * (then {@code -2}, {@code -3}... if taken). A WAL left by a crash is copied with it.
+     */
+    static Path backUpBeforeMigrating(Path path, String tag) throws WorkspaceException {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        Path backup = path.resolveSibling(stem + "." + tag + "-backup" + ext);
+        for (int i = 2; Files.exists(backup); i++) {
+            backup = path.resolveSibling(stem + "." + tag + "-backup-" + i + ext);
+        }
+        try {
+            Files.copy(path, backup, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            Path wal = Path.of(path + "-wal");
+            if (Files.exists(wal)) {
+                Files.copy(wal, Path.of(backup + "-wal"));
+            }
+            return backup;
+        } catch (IOException e) {
+            throw new WorkspaceException(WorkspaceException.Reason.IO, path, "Could not make a backup copy of "
+                    + path + " before upgrading it (" + e.getMessage() + "); it was left untouched. Free some"
+                    + " disk space or check the folder's permissions.", e);
         }
     }
 

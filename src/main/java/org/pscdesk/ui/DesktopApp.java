@@ -28,6 +28,7 @@ public final class DesktopApp {
      */
     public static int launch(Path workspaceOrNull, boolean smokeTest, Path screenshotOrNull) {
         configure(smokeTest);
+        AppLog.install(org.pscdesk.store.AppFolders.logs(), AppLog.LIMIT_BYTES, AppLog.FILES);
         PscDeskApp.prepareLaunch(new PscDeskApp.Options(workspaceOrNull, smokeTest, screenshotOrNull));
         try {
             Application.launch(PscDeskApp.class);

@@ -165,6 +165,28 @@ class WorkspaceTest {
     }
 
     @Test
+    void upgradingAnOlderWorkspaceKeepsABackupCopyBesideIt() throws Exception {
+        Path file = dir.resolve("stl.gpkg");
+        Workspace.createAtVersion(file, 2);
+        byte[] before = Files.readAllBytes(file);
+        try (Workspace ws = Workspace.open(file)) {
+            assertTrue(ws.layers().isEmpty());
+        }
+        Path backup = dir.resolve("stl.v2-backup.gpkg");
+        assertTrue(Files.exists(backup), "backup beside the workspace");
+        assertArrayEquals(before, Files.readAllBytes(backup), "the backup is the file as it was");
+        assertEquals(2, Inspection.of(backup).schemaVersion());
+        assertEquals(Workspace.SCHEMA_VERSION, Inspection.of(file).schemaVersion());
+        try (Workspace ws = Workspace.open(file)) {
+            assertTrue(ws.layers().isEmpty());
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().contains("backup")).count(),
+                    "an up-to-date workspace is not copied again");
+        }
+    }
+
+    @Test
     void schemaVersionIsTheHighestMigration() throws Exception {
         int highest = 0;
         try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {

@@ -1,8 +1,10 @@
 package org.pscdesk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ class AppFoldersTest {
         assertEquals(Path.of(HOME, ".local/share/pscdesk"), f.dataDir());
         assertEquals(Path.of(HOME, ".config/pscdesk"), f.configDir());
         assertEquals(Path.of(HOME, ".cache/pscdesk"), f.cacheDir());
+        assertEquals(Path.of(HOME, ".local/state/pscdesk/logs"), f.logsDir());
     }
 
     @Test
@@ -41,6 +44,7 @@ class AppFoldersTest {
         assertEquals(Path.of("/users/b/AppData/Roaming/PSC Desk"), f.dataDir());
         assertEquals(Path.of("/users/b/AppData/Roaming/PSC Desk/config"), f.configDir());
         assertEquals(Path.of("/users/b/AppData/Local/PSC Desk/cache"), f.cacheDir());
+        assertEquals(Path.of("/users/b/AppData/Local/PSC Desk/logs"), f.logsDir());
     }
 
     @Test
@@ -49,6 +53,7 @@ class AppFoldersTest {
         assertEquals(Path.of("/Users/b/Library/Application Support/PSC Desk"), f.dataDir());
         assertEquals(Path.of("/Users/b/Library/Preferences/PSC Desk"), f.configDir());
         assertEquals(Path.of("/Users/b/Library/Caches/PSC Desk"), f.cacheDir());
+        assertEquals(Path.of("/Users/b/Library/Logs/PSC Desk"), f.logsDir());
     }
 
     @Test
@@ -58,6 +63,7 @@ class AppFoldersTest {
             assertEquals(dir.resolve("data"), f.dataDir(), os);
             assertEquals(dir.resolve("config"), f.configDir(), os);
             assertEquals(dir.resolve("cache"), f.cacheDir(), os);
+            assertEquals(dir.resolve("logs"), f.logsDir(), os);
         }
     }
 
@@ -76,5 +82,26 @@ class AppFoldersTest {
                 System.setProperty(AppFolders.HOME_PROPERTY, before);
             }
         }
+    }
+
+    @Test
+    void theAppLogRotatesAndKeepsAtMostItsFiles() throws Exception {
+        Path logs = dir.resolve("logs");
+        java.util.logging.Handler handler = AppLog.install(logs, 2_000, 3);
+        try {
+            java.util.logging.Logger log = java.util.logging.Logger.getLogger("pscdesk.test.rotation");
+            for (int i = 0; i < 200; i++) {
+                log.info("line " + i + " of a log that must rotate " + "x".repeat(40));
+            }
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(handler);
+            handler.close();
+        }
+        try (var files = java.nio.file.Files.list(logs)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".log")).sorted()
+                    .toList();
+            assertEquals(List.of("pscdesk-0.log", "pscdesk-1.log", "pscdesk-2.log"), names);
+        }
+        assertTrue(java.nio.file.Files.size(logs.resolve("pscdesk-0.log")) <= 2_000 + 400);
     }
 }

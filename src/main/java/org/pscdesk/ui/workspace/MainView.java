@@ -377,6 +377,9 @@ public final class MainView {
         mapPane = pane;
         mapArea.getChildren().setAll(pane, scale, corner, buttons);
         console.workspaceShown(ws, pane, mapArea);
+        if (model.welcomeNeeded()) {
+            mapArea.getChildren().add(welcome());
+        }
         if (ws.layers().isEmpty()) {
             Label empty = new Label("This workspace has no layers yet.");
             empty.getStyleClass().add(Styles.MAP_CARD_TITLE);
@@ -388,6 +391,50 @@ public final class MainView {
             card.setMouseTransparent(true);
             mapArea.getChildren().add(card);
         }
+    }
+
+    /** The first-run welcome: what PSC Desk is for, and the three ways to begin. */
+    private Node welcome() {
+        Label title = new Label("Welcome to PSC Desk");
+        title.getStyleClass().add(Styles.MAP_CARD_TITLE);
+        title.setStyle("-fx-font-size: 18px;");
+        Label text = new Label("PSC Desk helps a Public Safety Collaborative decide which places need attention and"
+                + " which programs go there. It finds the features of places that go with crime (Risk Terrain"
+                + " Modeling), shows maps a room can read without ever showing an incident, and keeps the"
+                + " meeting's record. It works offline.\n\nThis is the demo city, Riverbend, with a planted"
+                + " risk model. Try Analysis ▸ Risk model… to run it.");
+        text.setWrapText(true);
+        text.setMaxWidth(480);
+        VBox card = new VBox(10);
+        card.setId("welcome");
+        Runnable close = () -> {
+            mapArea.getChildren().remove(card);
+            model.welcomeDone();
+        };
+        Button demo = new Button("Open demo");
+        demo.setOnAction(e -> {
+            close.run();
+            model.openDemo();
+        });
+        Button create = new Button("New workspace");
+        create.setOnAction(e -> {
+            close.run();
+            model.newWorkspace();
+        });
+        Button importData = new Button("Import data");
+        importData.setOnAction(e -> {
+            close.run();
+            imports.openWizard(List.of());
+        });
+        Button dismiss = new Button("Close");
+        dismiss.setId("welcome-close");
+        dismiss.setOnAction(e -> close.run());
+        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(8, demo, create, importData, dismiss);
+        card.getChildren().addAll(title, text, actions);
+        card.getStyleClass().add(Styles.MAP_CARD);
+        card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+        StackPane.setAlignment(card, Pos.CENTER);
+        return card;
     }
 
     private static Button mapButton(String text, String tip, Runnable action) {

@@ -111,6 +111,20 @@ public final class MainViewModel {
         openDemo();
     }
 
+    /** True until the user closes the first-run welcome. */
+    public boolean welcomeNeeded() {
+        return !settings.welcomed();
+    }
+
+    /** The welcome was read: it is not shown again. */
+    public void welcomeDone() {
+        settings.setWelcomed(true);
+        runner.runQuietly("Saving settings", p -> {
+            settings.save();
+            return null;
+        });
+    }
+
     /** Opens a workspace file; on failure the current workspace stays open. */
     public void open(Path file) {
         open(file.toAbsolutePath().normalize(), false);
