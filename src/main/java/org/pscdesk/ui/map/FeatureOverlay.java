@@ -71,6 +71,7 @@ public final class FeatureOverlay extends MapLayer {
     private double paintedOffsetY;
     private boolean deferRepaints;
     private SurfaceImage surface;
+    private MotionHandler motion;
     private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
             javafx.util.Duration.millis(SETTLE_MS));
     private long paints;
@@ -89,7 +90,12 @@ public final class FeatureOverlay extends MapLayer {
         this.labelColor = theme.color("-psc-map-label");
         this.haloColor = theme.color("-psc-map-halo");
         canvas.setMouseTransparent(true);
-        settle.setOnFinished(e -> requestRepaint());
+        settle.setOnFinished(e -> {
+            if (motion != null) {
+                motion.settled();
+            }
+            requestRepaint();
+        });
         setMouseTransparent(true);
         getChildren().add(canvas);
         Text measure = new Text();
@@ -213,7 +219,7 @@ public final class FeatureOverlay extends MapLayer {
         double w = Math.ceil(region.getWidth());
         double h = Math.ceil(region.getHeight());
         if (deferRepaints && !forced && paints > 0 && canvas.getWidth() == w + 2 * MARGIN && canvas.getHeight() == h + 2 * MARGIN
-                && newScale / paintedScale < 2 && paintedScale / newScale < 2) {
+                && newScale / paintedScale < maxRatio() && paintedScale / newScale < maxRatio()) {
             // While the user drags or scrolls, move and scale the last picture (one transform, no redraw) and
             // redraw once the map stands still: a full repaint of every layer each pulse is what made panning
             // slow on the software renderer.
@@ -223,12 +229,18 @@ public final class FeatureOverlay extends MapLayer {
             double k = newScale / paintedScale;
             double tx = newOffsetX - paintedOffsetX * k;
             double ty = newOffsetY - paintedOffsetY * k;
-            canvas.getTransforms().setAll(new Affine(k, 0, tx + MARGIN * (1 - k), 0, k, ty + MARGIN * (1 - k)));
+            moveCanvas(k, tx, ty);
+            if (motion != null) {
+                motion.moved(k, tx, ty);
+            }
             settle.playFromStart();
             onPaint.run();
             return;
         }
         settle.stop();
+        if (motion != null) {
+            motion.settled(); // a full repaint ends any gesture picture: it would be stale
+        }
         scale = newScale;
         offsetX = newOffsetX;
         offsetY = newOffsetY;
@@ -258,6 +270,32 @@ public final class FeatureOverlay extends MapLayer {
      */
     void setDeferRepaints(boolean defer) {
         this.deferRepaints = defer;
+    }
+
+    /** Told about each step of a gesture, to move one composed picture instead of the canvas (MapPane). */
+    interface MotionHandler {
+        /** The view moved by {@code p → k·p + (tx, ty)} (map-view pixels) since the last repaint. */
+        void moved(double k, double tx, double ty);
+
+        /** The gesture ended; the layers are repainted right after. */
+        void settled();
+    }
+
+    void setMotionHandler(MotionHandler handler) {
+        this.motion = handler;
+    }
+
+    /**
+     * How far a gesture may zoom before the layers are redrawn mid-gesture: twice when the canvas itself is
+     * shown scaled, further when the map shows a gesture picture (a redraw costs a frame of 50–100 ms).
+     */
+    private double maxRatio() {
+        return motion == null ? 2 : 16;
+    }
+
+    /** Moves and scales the last picture: {@code p → k·p + (tx, ty)} in map-view pixels. */
+    private void moveCanvas(double k, double tx, double ty) {
+        canvas.getTransforms().setAll(new Affine(k, 0, tx + MARGIN * (1 - k), 0, k, ty + MARGIN * (1 - k)));
     }
 
     /** True when the picture on screen was drawn for the current view (no deferred repaint pending). */

@@ -38,6 +38,17 @@ public final class MapPane extends Pane {
     private static final double WHEEL_NOTCH = 40;
 
     private final MapView mapView = new MapView();
+    /** During a pan or zoom gesture: one picture of tiles and layers, moved instead of both (see movePicture). */
+    private final javafx.scene.image.ImageView picture = new javafx.scene.image.ImageView();
+    private javafx.scene.image.WritableImage pictureImage;
+    private boolean pictureShown;
+    /** A fresh gesture picture after a pan of a third of the view… */
+    private static final double REFRESH_SHARE = 3;
+    /** …or a zoom by this factor (bench/frames.sh: fewer refreshes, fewer slow frames; more, fresher edges). */
+    private static final double REFRESH_ZOOM = 1.4;
+    private double pictureK = 1;
+    private double pictureTx;
+    private double pictureTy;
     private final java.util.List<MapLayer> extras = new java.util.ArrayList<>();
     private final FeatureOverlay overlay;
     private final MapData data;
@@ -68,6 +79,21 @@ public final class MapPane extends Pane {
         mapView.addLayer(overlay);
         mapView.setManaged(false);
         getChildren().add(mapView);
+        picture.setManaged(false);
+        picture.setVisible(false);
+        picture.setMouseTransparent(true);
+        getChildren().add(picture);
+        overlay.setMotionHandler(new FeatureOverlay.MotionHandler() {
+            @Override
+            public void moved(double k, double tx, double ty) {
+                movePicture(k, tx, ty);
+            }
+
+            @Override
+            public void settled() {
+                endPicture();
+            }
+        });
         overlay.setOnPaint(() -> viewChanges.set(viewChanges.get() + 1));
         // Gluon zooms a tenth of a level per wheel notch; half a level feels like a map.
         mapView.addEventFilter(ScrollEvent.SCROLL, e -> {
@@ -234,6 +260,66 @@ public final class MapPane extends Pane {
     public void centreOn(double lat, double lon, double zoom) {
         userMoved = true;
         zoomTo(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom)), lat, lon);
+    }
+
+    /**
+     * One step of a gesture. On the software renderer each full-window layer costs several milliseconds a
+     * frame, and Gluon's tiles plus our canvas are two; so while the map moves, one snapshot of both is moved
+     * and scaled instead, and both are shown again when it stops. After a move of a quarter of the view (or a
+     * zoom by a quarter) a fresh picture is taken, so a long drag shows the map it reaches.
+     */
+    private void movePicture(double k, double tx, double ty) {
+        double w = getWidth();
+        double h = getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        // the move since the picture was taken: p → K·p + T
+        double kk = k / pictureK;
+        double ttx = tx - kk * pictureTx;
+        double tty = ty - kk * pictureTy;
+        if (!pictureShown || Math.abs(ttx) > w / REFRESH_SHARE || Math.abs(tty) > h / REFRESH_SHARE
+                || kk < 1 / REFRESH_ZOOM || kk > REFRESH_ZOOM) {
+            // a fresh picture of the tiles and of the (moved) canvas, as they are now
+            mapView.setOpacity(1);
+            picture.setVisible(false);
+            int iw = (int) Math.ceil(w);
+            int ih = (int) Math.ceil(h);
+            if (pictureImage == null || pictureImage.getWidth() != iw || pictureImage.getHeight() != ih) {
+                pictureImage = new javafx.scene.image.WritableImage(iw, ih);
+            }
+            javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+            params.setViewport(new javafx.geometry.Rectangle2D(EDGE, EDGE, iw, ih));
+            mapView.snapshot(params, pictureImage);
+            picture.setImage(pictureImage);
+            picture.getTransforms().clear();
+            picture.relocate(0, 0);
+            picture.setVisible(true);
+            // opacity 0, not invisible: the map view must keep receiving the drag and the wheel; Prism skips
+            // drawing a fully transparent node
+            mapView.setOpacity(0);
+            pictureShown = true;
+            pictureK = k;
+            pictureTx = tx;
+            pictureTy = ty;
+            return;
+        }
+        // picture pixel q is map-view pixel q + EDGE, shown at K·(q + EDGE) + T − EDGE in this pane
+        picture.getTransforms().setAll(new javafx.scene.transform.Affine(kk, 0, kk * EDGE + ttx - EDGE, 0, kk,
+                kk * EDGE + tty - EDGE));
+    }
+
+    /** True while a gesture picture stands in for the map (for tests). */
+    public boolean isShowingGesturePicture() {
+        return pictureShown;
+    }
+
+    private void endPicture() {
+        if (pictureShown) {
+            pictureShown = false;
+            mapView.setOpacity(1);
+            picture.setVisible(false);
+        }
     }
 
     /** Zooms by {@code steps} levels keeping the point (x, y) of the map view in place, as the mouse wheel does. */

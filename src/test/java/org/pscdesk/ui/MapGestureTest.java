@@ -1,0 +1,105 @@
+package org.pscdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pscdesk.demo.DemoCity;
+import org.pscdesk.store.AppFolders;
+import org.pscdesk.ui.map.MapPane;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Dragging the map: the view follows the mouse (a gesture picture stands in while it moves), and once the
+ * map stands still the real map is back and drawn for the new view.
+ */
+class MapGestureTest {
+
+    @TempDir
+    static Path dir;
+    private static Path demo;
+    private static String homeBefore;
+    private final FxRobot robot = new FxRobot();
+    private PscDeskApp app;
+
+    @BeforeAll
+    static void writeDemo() throws Exception {
+        homeBefore = System.getProperty(AppFolders.HOME_PROPERTY);
+        System.setProperty(AppFolders.HOME_PROPERTY, dir.resolve("home").toString());
+        demo = dir.resolve("demo.gpkg");
+        DemoCity.write(demo);
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterAll
+    static void restoreHome() {
+        if (homeBefore == null) {
+            System.clearProperty(AppFolders.HOME_PROPERTY);
+        } else {
+            System.setProperty(AppFolders.HOME_PROPERTY, homeBefore);
+        }
+    }
+
+    @BeforeEach
+    void startApp() throws Exception {
+        app = (PscDeskApp) FxToolkit.setupApplication(() -> new PscDeskApp(new PscDeskApp.Options(demo, false, null)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> app.view().mapPane().map(MapPane::isDrawn)
+                .orElse(false) && !app.model().runner().busy().get()));
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aDragMovesTheMapByTheMouseAndTheRealMapComesBackWhenItStops() throws Exception {
+        MapPane map = fx(() -> app.view().mapPane().orElseThrow());
+        if (fx(() -> robot.lookup("#welcome-close").tryQuery().isPresent())) {
+            robot.clickOn("#welcome-close");
+        }
+        Point2D screenCentre = fx(() -> map.localToScreen(map.getWidth() / 2, map.getHeight() / 2));
+        Point2D before = fx(() -> map.lonLatAt(map.getWidth() / 2, map.getHeight() / 2));
+        double mpp = fx(map::metresPerPixel);
+        long paintsBefore = fx(() -> map.overlay().paintCount());
+
+        robot.moveTo(screenCentre).press(MouseButton.PRIMARY);
+        boolean pictureSeen = false;
+        for (int i = 1; i <= 10; i++) {
+            robot.moveTo(screenCentre.add(-15 * i, 0));
+            pictureSeen |= fx(map::isShowingGesturePicture);
+        }
+        robot.release(MouseButton.PRIMARY);
+        assertTrue(pictureSeen, "a picture stood in while the map moved");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !map.isShowingGesturePicture()
+                && map.overlay().isSettled()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(map::isShowingGesturePicture));
+        assertTrue(fx(() -> map.overlay().paintCount()) > paintsBefore, "the layers were redrawn for the new view");
+        Point2D after = fx(() -> map.lonLatAt(map.getWidth() / 2, map.getHeight() / 2));
+        // dragged 150 px to the left: the centre moved 150 px east
+        double movedMetres = (after.getX() - before.getX()) * 111_320 * Math.cos(Math.toRadians(before.getY()));
+        assertEquals(150 * mpp, movedMetres, 0.15 * 150 * mpp, "moved " + movedMetres + " m");
+    }
+}
