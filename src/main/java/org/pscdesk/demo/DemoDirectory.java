@@ -19,6 +19,7 @@ import org.pscdesk.meeting.Program;
 import org.pscdesk.meeting.ProgramType;
 import org.pscdesk.meeting.Sector;
 import org.pscdesk.store.DirectoryRepository;
+import org.pscdesk.store.MeetingRecords;
 import org.pscdesk.store.MeetingRepository;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.store.WorkspaceException;
@@ -110,7 +111,7 @@ final class DemoDirectory {
         MeetingRepository meetings = new MeetingRepository(workspace);
         Meeting meeting = meetings.addMeeting(new Meeting(psc.id(), "Monthly ACTION meeting, November 2025",
                 MEETING_DAY, "Riverbend Central Library, community room", "PSC analyst (convener)",
-                MeetingStatus.FINALIZED));
+                MeetingStatus.IN_PROGRESS));
         List<Long> present = new ArrayList<>();
         for (String name : List.of("Riverbend Police Department", "Riverbend Building Division",
                 "Riverbend Streets and Lighting Department", "Riverbend Land Bank",
@@ -131,7 +132,7 @@ final class DemoDirectory {
         notes.put(AgendaStep.NOTIFICATIONS, "Summary to partners by email; Old Mill Neighborhood Association to share"
                 + " it at its December meeting.");
         meetings.putAgendaNotes(meeting.id(), notes);
-        meetings.addActionItems(List.of(
+        List<ActionItem> items = meetings.addActionItems(List.of(
                 new ActionItem(meeting.id(), id(orgs, "Riverbend Building Division"),
                         programId(programs, "Problem property inspections"),
                         "Old Mill: Westgate Boulevard & Union Avenue",
@@ -145,6 +146,45 @@ final class DemoDirectory {
                 new ActionItem(meeting.id(), id(orgs, "Corridor Business Association"), null,
                         "Market District", "Send the November risk map to member businesses.",
                         LocalDate.of(2025, 11, 27), ActionItemStatus.DONE)));
+
+        // The places the room ranked, what it decided and who committed what where; then the record is
+        // finalized (hash kept, immutable from then on), as a real meeting's would be.
+        MeetingRecords record = new MeetingRecords(workspace);
+        long oldMill = record.addPlace("Old Mill: Westgate Boulevard & Union Avenue", null, null, MEETING_DAY);
+        long transit = record.addPlace("Market District Transit Center (Commerce Street & Main Street)", null, null,
+                MEETING_DAY);
+        long kessler = record.addPlace("Kessler Flats: the corner stores on Union Avenue", null, null, MEETING_DAY);
+        record.rankPlace(meeting.id(), oldMill, 1, "A block of empty lots and two open buildings, with a package"
+                + " liquor store at the corner. Places like this in Riverbend have about 4 to 5 times the usual"
+                + " rate of assaults and robberies. Neighbours say the buildings are used at night.",
+                "{\"risk_class\":\"highest\",\"factors\":[\"vacant lots within 100 m\",\"liquor store within 400 m\"],"
+                        + "\"incidents\":\"more than 40 in 2024-2025\",\"area_ha\":4}");
+        record.rankPlace(meeting.id(), transit, 2, "The busiest bus transfer point, with six bays and dark"
+                + " stretches after 9 pm. Crowds waiting late and poor lighting make it a place where fights and"
+                + " robberies start.", "{\"risk_class\":\"highest\",\"factors\":[\"many bus stops within 400 m\"],"
+                        + "\"incidents\":\"more than 30 in 2024-2025\",\"area_ha\":3}");
+        record.rankPlace(meeting.id(), kessler, 3, "Two corner stores that sell alcohol late, near a school"
+                + " route; fewer incidents than the first two, but rising.", "{\"risk_class\":\"moderately high\","
+                        + "\"factors\":[\"liquor store within 400 m\"],\"incidents\":\"fewer than 20 in 2024-2025\","
+                        + "\"area_ha\":2}");
+        record.addDecision(meeting.id(), "Old Mill lot cluster is the first priority place for the next 90 days.",
+                "Highest risk and a hot spot; the vacant lots drive it, and the land bank owns most of them.", oldMill);
+        record.addDecision(meeting.id(), "The transit center is the second priority place.",
+                "Highest risk; repairs and a co-response shift can start within a month.", transit);
+        record.addDecision(meeting.id(), "Kessler Flats stays on the watch list; review in February.",
+                "Rising but not yet among the highest-risk places.", kessler);
+        record.addCommitment(meeting.id(), oldMill, programId(programs, "Problem property inspections"),
+                id(orgs, "Riverbend Building Division"), LocalDate.of(2025, 12, 1), "weekly inspections for 12 weeks");
+        record.addCommitment(meeting.id(), oldMill, programId(programs, "Vacant lot clean and green"),
+                id(orgs, "Riverbend Land Bank"), LocalDate.of(2026, 3, 1), "12 lots cleaned and planted");
+        record.addCommitment(meeting.id(), transit, programId(programs, "311 blight and street-light repair"),
+                id(orgs, "Riverbend Streets and Lighting Department"), LocalDate.of(2025, 12, 8),
+                "all lights at the six bays within 30 days");
+        record.addCommitment(meeting.id(), transit, programId(programs, "Clinician co-response"),
+                id(orgs, "Confluence Behavioral Health"), LocalDate.of(2026, 1, 9), "Friday and Saturday, 6 pm to midnight");
+        record.linkActionItem(items.get(0).id(), oldMill, null);
+        record.linkActionItem(items.get(1).id(), transit, null);
+        record.finalizeMeeting(meeting.id());
         return new Written(orgs.size(), directory.bodies().size(), programs.size(), meetings.meetings().size(),
                 meetings.openActionItems().size());
     }

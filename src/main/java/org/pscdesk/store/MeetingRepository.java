@@ -51,8 +51,15 @@ public final class MeetingRepository {
         this.workspace = Objects.requireNonNull(workspace);
     }
 
-    /** Stores a meeting; returns it with its id. */
+    /**
+     * Stores a meeting; returns it with its id. A meeting starts as a draft or in progress; it becomes final
+     * through {@link MeetingRecords#finalizeMeeting}, which keeps the hash of its record.
+     */
     public Meeting addMeeting(Meeting meeting) throws WorkspaceException {
+        if (meeting.status() == org.pscdesk.meeting.MeetingStatus.FINALIZED) {
+            throw new IllegalArgumentException("a meeting is finalized with MeetingRecords.finalizeMeeting, once"
+                    + " its record is complete");
+        }
         return workspace.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT_MEETING)) {
                 ps.setLong(1, meeting.bodyId());

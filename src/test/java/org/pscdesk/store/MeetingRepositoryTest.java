@@ -60,7 +60,7 @@ class MeetingRepositoryTest {
         try (Workspace ws = Workspace.open(file)) {
             MeetingRepository repo = new MeetingRepository(ws);
             meeting = repo.addMeeting(new Meeting(psc.id(), "November", LocalDate.of(2025, 11, 20), "Library",
-                    "PSC analyst", MeetingStatus.FINALIZED));
+                    "PSC analyst", MeetingStatus.IN_PROGRESS));
             repo.putAgendaNotes(meeting.id(), notes);
             repo.addAttendance(meeting.id(), List.of(streets.id(), police.id(), police.id()));
             items = repo.addActionItems(List.of(
@@ -100,9 +100,9 @@ class MeetingRepositoryTest {
         try (Workspace ws = Workspace.open(file)) {
             MeetingRepository repo = new MeetingRepository(ws);
             Meeting first = repo.addMeeting(new Meeting(psc.id(), "October", LocalDate.of(2025, 10, 16), null, null,
-                    MeetingStatus.FINALIZED));
+                    MeetingStatus.IN_PROGRESS));
             Meeting second = repo.addMeeting(new Meeting(psc.id(), "November", LocalDate.of(2025, 11, 20), null,
-                    null, MeetingStatus.FINALIZED));
+                    null, MeetingStatus.IN_PROGRESS));
             List<ActionItem> added = repo.addActionItems(List.of(
                     item(first, "late", LocalDate.of(2026, 2, 1), ActionItemStatus.OPEN),
                     item(first, "finished", LocalDate.of(2025, 11, 1), ActionItemStatus.DONE),

@@ -92,11 +92,16 @@ class MapGestureTest {
         robot.release(MouseButton.PRIMARY);
         assertTrue(pictureSeen, "a picture stood in while the map moved");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !map.isShowingGesturePicture()
-                && map.overlay().isSettled()));
-        WaitForAsyncUtils.waitForFxEvents();
+        // the real map comes back and the layers are redrawn for the new view (on the next pulse after settling)
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !map.isShowingGesturePicture()
+                    && map.overlay().isSettled() && map.overlay().paintCount() > paintsBefore));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("after the drag: picture " + fx(map::isShowingGesturePicture) + ", settled "
+                    + fx(() -> map.overlay().isSettled()) + ", paints " + fx(() -> map.overlay().paintCount())
+                    + " (before " + paintsBefore + ")", e);
+        }
         assertFalse(fx(map::isShowingGesturePicture));
-        assertTrue(fx(() -> map.overlay().paintCount()) > paintsBefore, "the layers were redrawn for the new view");
         Point2D after = fx(() -> map.lonLatAt(map.getWidth() / 2, map.getHeight() / 2));
         // dragged 150 px to the left: the centre moved 150 px east
         double movedMetres = (after.getX() - before.getX()) * 111_320 * Math.cos(Math.toRadians(before.getY()));

@@ -91,6 +91,8 @@ public final class FeatureOverlay extends MapLayer {
         this.haloColor = theme.color("-psc-map-halo");
         canvas.setMouseTransparent(true);
         settle.setOnFinished(e -> {
+            // the gesture is over: later layout passes repaint at once until the next drag or scroll
+            deferRepaints = false;
             if (motion != null) {
                 motion.settled();
             }
@@ -229,6 +231,9 @@ public final class FeatureOverlay extends MapLayer {
             double k = newScale / paintedScale;
             double tx = newOffsetX - paintedOffsetX * k;
             double ty = newOffsetY - paintedOffsetY * k;
+            if (k == 1 && Math.abs(tx) < 0.01 && Math.abs(ty) < 0.01 && settle.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                return; // a layout pass without a move: the picture on screen is right
+            }
             moveCanvas(k, tx, ty);
             if (motion != null) {
                 motion.moved(k, tx, ty);

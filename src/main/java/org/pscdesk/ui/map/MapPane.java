@@ -109,7 +109,10 @@ public final class MapPane extends Pane {
             overlay.setDeferRepaints(true);
         });
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> cursor.set(lonLatAt(e.getX(), e.getY())));
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> cursor.set(lonLatAt(e.getX(), e.getY())));
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            overlay.setDeferRepaints(true); // still dragging, even after a pause that let the map settle
+            cursor.set(lonLatAt(e.getX(), e.getY()));
+        });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> cursor.set(null));
     }
 

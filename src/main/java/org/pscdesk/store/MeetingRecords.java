@@ -1,0 +1,294 @@
+package org.pscdesk.store;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/**
+ * The whole record of a meeting (issue 7): places ranked with their narratives and facts, decisions, program
+ * commitments, action items with their places and the meeting they were carried from; the meeting's JSON
+ * ({@code pscdesk meeting --json}); and finalizing, which stores a SHA-256 of that JSON and makes the record
+ * immutable (triggers in migration V5 refuse every later change, whatever path it takes).
+ */
+public final class MeetingRecords {
+
+    /** One line of {@code pscdesk meetings}. */
+    public record Summary(long id, LocalDate date, String title, String status) {
+    }
+
+    private final Workspace workspace;
+
+    public MeetingRecords(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Meetings, newest first. */
+    public List<Summary> summaries() throws WorkspaceException {
+        return workspace.query(c -> {
+            List<Summary> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, held_on, title, status FROM psc_meetings ORDER BY held_on DESC, id DESC");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Summary(rs.getLong(1), LocalDate.parse(rs.getString(2)), rs.getString(3),
+                            rs.getString(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Adds a place to the registry; returns its id. */
+    public long addPlace(String label, String runName, String cells, LocalDate createdOn) throws WorkspaceException {
+        return workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO psc_places (label, run_name, cells, created_on) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, label);
+                ps.setString(2, runName);
+                ps.setString(3, cells);
+                ps.setString(4, createdOn.toString());
+                return DirectoryRepository.insert(ps);
+            }
+        });
+    }
+
+    /**
+     * Ranks a place at a meeting, with its risk narrative and the model's facts about it.
+     *
+     * @param factsJson a JSON object (area, risk class, factors present, incidents in words...)
+     */
+    public void rankPlace(long meetingId, long placeId, int rank, String narrative, String factsJson)
+            throws WorkspaceException {
+        workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO psc_meeting_places (meeting_id, place_id,"
+                    + " rank, narrative, facts) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setLong(1, meetingId);
+                ps.setLong(2, placeId);
+                ps.setInt(3, rank);
+                ps.setString(4, narrative);
+                ps.setString(5, factsJson);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Records a decision and its reason; returns its id. */
+    public long addDecision(long meetingId, String text, String reason, Long placeId) throws WorkspaceException {
+        return workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO psc_decisions (meeting_id, text, reason, place_id) VALUES (?, ?, ?, ?)")) {
+                ps.setLong(1, meetingId);
+                ps.setString(2, text);
+                ps.setString(3, reason);
+                setLong(ps, 4, placeId);
+                return DirectoryRepository.insert(ps);
+            }
+        });
+    }
+
+    /** Records who commits which program to which place; returns its id. */
+    public long addCommitment(long meetingId, Long placeId, long programId, long orgId, LocalDate start,
+                              String dosage) throws WorkspaceException {
+        return workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO psc_commitments (meeting_id, place_id,"
+                    + " program_id, org_id, start_on, dosage) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, meetingId);
+                setLong(ps, 2, placeId);
+                ps.setLong(3, programId);
+                ps.setLong(4, orgId);
+                ps.setString(5, start == null ? null : start.toString());
+                ps.setString(6, dosage);
+                return DirectoryRepository.insert(ps);
+            }
+        });
+    }
+
+    /** Ties an action item to a place and to the meeting it was carried from (before its meeting is final). */
+    public void linkActionItem(long itemId, Long placeId, Long carriedFrom) throws WorkspaceException {
+        workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE psc_action_items SET place_id = ?, carried_from = ? WHERE id = ?")) {
+                setLong(ps, 1, placeId);
+                setLong(ps, 2, carriedFrom);
+                ps.setLong(3, itemId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Finalizes a meeting: stores the SHA-256 of its JSON record and its new status in one statement; from
+     * then on the store refuses any change to it.
+     *
+     * @return the content hash
+     */
+    public String finalizeMeeting(long meetingId) throws WorkspaceException {
+        // the hash of the record exactly as it will read once finalized (status included), without the hash
+        String hash = sha256(json(meetingId, false, "finalized").orElseThrow(() -> new WorkspaceException(
+                WorkspaceException.Reason.BAD_INPUT, workspace.file(), "There is no meeting " + meetingId + ".")));
+        workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE psc_meetings SET status = 'finalized', content_sha256 = ? WHERE id = ?")) {
+                ps.setString(1, hash);
+                ps.setLong(2, meetingId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return hash;
+    }
+
+    /** The meeting's record as JSON (the {@code pscdesk meeting --json} contract), or empty if no such meeting. */
+    public Optional<String> json(long meetingId) throws WorkspaceException {
+        return json(meetingId, true, null);
+    }
+
+    private Optional<String> json(long meetingId, boolean withHash, String status) throws WorkspaceException {
+        return workspace.query(c -> {
+            StringWriter out = new StringWriter();
+            try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+                g.useDefaultPrettyPrinter();
+                try (PreparedStatement ps = c.prepareStatement("SELECT m.id, m.held_on, m.title, m.status,"
+                        + " m.location, m.facilitator, b.name, m.content_sha256 FROM psc_meetings m"
+                        + " JOIN psc_bodies b ON b.id = m.body_id WHERE m.id = ?")) {
+                    ps.setLong(1, meetingId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.<String>empty();
+                        }
+                        g.writeStartObject();
+                        g.writeNumberField("id", rs.getLong(1));
+                        g.writeStringField("date", rs.getString(2));
+                        g.writeStringField("title", rs.getString(3));
+                        g.writeStringField("status", status != null ? status : rs.getString(4));
+                        g.writeStringField("location", rs.getString(5));
+                        g.writeStringField("facilitator", rs.getString(6));
+                        g.writeStringField("body", rs.getString(7));
+                        if (withHash) {
+                            g.writeStringField("content_sha256", rs.getString(8));
+                        }
+                    }
+                }
+                array(c, g, "attendance", "SELECT o.name, o.sector FROM psc_attendance a JOIN psc_organizations o"
+                        + " ON o.id = a.org_id WHERE a.meeting_id = ? ORDER BY o.name", meetingId, (rs, gen) -> {
+                            gen.writeStringField("organization", rs.getString(1));
+                            gen.writeStringField("sector", rs.getString(2));
+                        });
+                array(c, g, "agenda", "SELECT step, notes FROM psc_agenda_notes WHERE meeting_id = ? ORDER BY"
+                        + " CASE step WHEN 'assessment' THEN 1 WHEN 'connections' THEN 2 WHEN 'tasks' THEN 3"
+                        + " WHEN 'interventions' THEN 4 WHEN 'outcomes' THEN 5 ELSE 6 END", meetingId, (rs, gen) -> {
+                            gen.writeStringField("step", rs.getString(1));
+                            gen.writeStringField("notes", rs.getString(2));
+                        });
+                array(c, g, "places", "SELECT p.id, mp.rank, p.label, mp.narrative, mp.facts FROM psc_meeting_places"
+                        + " mp JOIN psc_places p ON p.id = mp.place_id WHERE mp.meeting_id = ? ORDER BY mp.rank",
+                        meetingId, (rs, gen) -> {
+                            gen.writeNumberField("id", rs.getLong(1));
+                            gen.writeNumberField("rank", rs.getInt(2));
+                            gen.writeStringField("label", rs.getString(3));
+                            gen.writeStringField("narrative", rs.getString(4));
+                            gen.writeFieldName("facts");
+                            gen.writeRawValue(rs.getString(5)); // stored by rankPlace as a JSON object
+                        });
+                array(c, g, "decisions", "SELECT text, reason, place_id FROM psc_decisions WHERE meeting_id = ?"
+                        + " ORDER BY id", meetingId, (rs, gen) -> {
+                            gen.writeStringField("text", rs.getString(1));
+                            gen.writeStringField("reason", rs.getString(2));
+                            nullableLong(gen, "place_id", rs, 3);
+                        });
+                array(c, g, "commitments", "SELECT k.place_id, p.name, o.name, k.start_on, k.dosage FROM"
+                        + " psc_commitments k JOIN psc_programs p ON p.id = k.program_id JOIN psc_organizations o"
+                        + " ON o.id = k.org_id WHERE k.meeting_id = ? ORDER BY k.id", meetingId, (rs, gen) -> {
+                            nullableLong(gen, "place_id", rs, 1);
+                            gen.writeStringField("program", rs.getString(2));
+                            gen.writeStringField("organization", rs.getString(3));
+                            gen.writeStringField("start", rs.getString(4));
+                            gen.writeStringField("dosage", rs.getString(5));
+                        });
+                array(c, g, "action_items", "SELECT a.id, a.description, o.name, a.place_id, p.name, a.due_on,"
+                        + " a.status, a.carried_from, a.place_label FROM psc_action_items a JOIN psc_organizations o"
+                        + " ON o.id = a.owner_org_id LEFT JOIN psc_programs p ON p.id = a.program_id"
+                        + " WHERE a.meeting_id = ? ORDER BY a.id", meetingId, (rs, gen) -> {
+                            gen.writeNumberField("id", rs.getLong(1));
+                            gen.writeStringField("text", rs.getString(2));
+                            gen.writeStringField("owner_organization", rs.getString(3));
+                            nullableLong(gen, "place_id", rs, 4);
+                            gen.writeStringField("place_label", rs.getString(9));
+                            gen.writeStringField("program", rs.getString(5));
+                            gen.writeStringField("due", rs.getString(6));
+                            gen.writeStringField("status", rs.getString(7));
+                            nullableLong(gen, "carried_from", rs, 8);
+                        });
+                g.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Optional.of(out.toString());
+        });
+    }
+
+    private interface Row {
+        void write(ResultSet rs, JsonGenerator g) throws SQLException, IOException;
+    }
+
+    private static void array(Connection c, JsonGenerator g, String name, String sql, long meetingId, Row row)
+            throws SQLException, IOException {
+        g.writeArrayFieldStart(name);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, meetingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    g.writeStartObject();
+                    row.write(rs, g);
+                    g.writeEndObject();
+                }
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private static void nullableLong(JsonGenerator g, String name, ResultSet rs, int column)
+            throws SQLException, IOException {
+        long v = rs.getLong(column);
+        if (rs.wasNull()) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, v);
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
