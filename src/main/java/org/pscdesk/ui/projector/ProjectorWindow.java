@@ -92,6 +92,14 @@ public final class ProjectorWindow implements AnalysisPanel.ProjectorControl {
         view.zoomTo(place);
     }
 
+    /** Shows an agenda step (opening the window if needed). */
+    public void showAgenda(String step, String text) {
+        if (!stage.isShowing()) {
+            open();
+        }
+        view.showAgenda(step, text);
+    }
+
     public void toggleBlackout() {
         view.setBlackout(!view.isBlackout());
     }

@@ -124,6 +124,16 @@ public final class MainView {
         console.togglePanel();
     }
 
+    /** Opens or closes the meeting panel (Meeting ▸ Meeting…). */
+    public void toggleMeeting() {
+        console.toggleMeeting();
+    }
+
+    /** The meeting panel once opened, else empty. */
+    public Optional<org.pscdesk.ui.meeting.MeetingPanel> meetingPanel() {
+        return Optional.ofNullable(console.meetingPanel());
+    }
+
     /** The risk-model panel once opened, else empty. */
     public Optional<org.pscdesk.ui.analysis.AnalysisPanel> analysisPanel() {
         return Optional.ofNullable(console.panel());

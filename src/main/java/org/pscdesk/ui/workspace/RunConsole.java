@@ -43,6 +43,7 @@ final class RunConsole implements AnalysisPanel.Host {
     private final BorderPane root;
     private final Supplier<Window> window;
     private AnalysisPanel panel;
+    private org.pscdesk.ui.meeting.MeetingPanel meetingPanel;
     private ProjectorWindow projector;
     private MapPane map;
     private StackPane mapArea;
@@ -51,6 +52,7 @@ final class RunConsole implements AnalysisPanel.Host {
     private Node help;
     private boolean incidentsHidden;
     private Insets fitInsetsBefore = new Insets(28);
+    private boolean panelFit;
 
     RunConsole(MainViewModel model, Theme theme, BorderPane root, Supplier<Window> window) {
         this.model = model;
@@ -69,7 +71,11 @@ final class RunConsole implements AnalysisPanel.Host {
         MenuItem blackout = MainView.item("Blank the projector", "menu-blackout", new KeyCodeCombination(KeyCode.B),
                 this::toggleBlackout);
         MenuItem keys = MainView.item("Keyboard shortcuts", "menu-shortcuts", new KeyCodeCombination(KeyCode.F1), this::toggleHelp);
-        return List.of(new Menu("Analysis", null, risk), new Menu("Present", null, wall, blackout, keys));
+        MenuItem meeting = MainView.item("Meeting…", "menu-meeting", new KeyCodeCombination(KeyCode.M,
+                KeyCombination.SHORTCUT_DOWN), this::toggleMeeting);
+        meeting.disableProperty().bind(model.currentProperty().isNull());
+        return List.of(new Menu("Analysis", null, risk), new Menu("Meeting", null, meeting),
+                new Menu("Present", null, wall, blackout, keys));
     }
 
     /** A new workspace (or none) is shown: the panel and the projector belong to the previous one. */
@@ -79,13 +85,18 @@ final class RunConsole implements AnalysisPanel.Host {
             projector.close();
             projector = null;
         }
+        if (meetingPanel != null) {
+            meetingPanel.saveNow();
+        }
         panel = null;
+        meetingPanel = null;
         root.setRight(null);
         map = newMap;
         mapArea = newMapArea;
         legend = null;
         markers = null;
         incidentsHidden = false;
+        panelFit = false;
         if (map != null) {
             map.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && panel != null) {
@@ -106,9 +117,13 @@ final class RunConsole implements AnalysisPanel.Host {
     /**
      * Test and demo hook: {@code -Dpscdesk.showRun=NAME} opens the panel on a saved run after the workspace
      * opens ({@code -Dpscdesk.showRunView=places} picks the view; {@code -Dpscdesk.projector=true} also opens
-     * the projector window with it).
+     * the projector window with it); {@code -Dpscdesk.showMeeting=true} opens the meeting panel.
      */
     void runStartupHooks() {
+        if (Boolean.getBoolean("pscdesk.showMeeting") && model.current() != null) {
+            toggleMeeting();
+            return;
+        }
         String name = System.getProperty("pscdesk.showRun");
         if (name == null || model.current() == null) {
             return;
@@ -119,27 +134,76 @@ final class RunConsole implements AnalysisPanel.Host {
         panel.reopen(name);
     }
 
+    /** Opens or closes the meeting panel (Meeting ▸ Meeting…); it takes the place of the risk-model panel. */
+    void toggleMeeting() {
+        if (model.current() == null) {
+            return;
+        }
+        if (meetingPanel != null && root.getRight() == meetingPanel) {
+            meetingPanel.saveNow();
+            root.setRight(null);
+            fitWithoutPanel();
+            return;
+        }
+        if (meetingPanel == null) {
+            meetingPanel = new org.pscdesk.ui.meeting.MeetingPanel(new org.pscdesk.ui.meeting.MeetingPanel.Host() {
+                @Override
+                public org.pscdesk.store.Workspace workspace() {
+                    return model.current().workspace();
+                }
+
+                @Override
+                public DialogService dialogs() {
+                    return model.dialogs();
+                }
+
+                @Override
+                public void showAgendaOnProjector(String step, String text) {
+                    projector().showAgenda(step, text);
+                }
+            });
+        }
+        root.setRight(meetingPanel);
+        fitBesidePanel();
+    }
+
+    org.pscdesk.ui.meeting.MeetingPanel meetingPanel() {
+        return meetingPanel;
+    }
+
     void togglePanel() {
         if (model.current() == null) {
             return;
         }
         if (panel != null && root.getRight() == panel) {
             root.setRight(null);
-            if (map != null) {
-                map.setFitInsets(fitInsetsBefore);
-                javafx.application.Platform.runLater(map::fit);
-            }
+            fitWithoutPanel();
             return;
         }
         if (panel == null) {
             panel = new AnalysisPanel(this);
         }
         root.setRight(panel);
+        fitBesidePanel();
+    }
+
+    /** The map just lost a panel's width: fit the city to what is left, with a small margin. */
+    private void fitBesidePanel() {
         if (map != null) {
-            // the map just lost the panel's width: fit the city to what is left, without the room kept for the
-            // count legend (the incidents are hidden while a run is shown)
-            fitInsetsBefore = map.getFitInsets();
+            if (!panelFit) {
+                fitInsetsBefore = map.getFitInsets();
+                panelFit = true;
+            }
             map.setFitInsets(new Insets(20));
+            javafx.application.Platform.runLater(map::fit);
+        }
+    }
+
+    /** No panel any more: the map gets its width and its legend room back. */
+    private void fitWithoutPanel() {
+        if (map != null && panelFit) {
+            map.setFitInsets(fitInsetsBefore);
+            panelFit = false;
             javafx.application.Platform.runLater(map::fit);
         }
     }
@@ -180,7 +244,7 @@ final class RunConsole implements AnalysisPanel.Host {
         for (String line : new String[] {"Ctrl+R   risk model panel", "Ctrl+P   projector window",
                 "B   blank or unblank the projector", "Shift + move the mouse   point on the projector",
                 "Ctrl+0   zoom to the whole workspace", "Ctrl+= / Ctrl+−   zoom in / out",
-                "Ctrl+I   import data", "F1   show or hide this list"}) {
+                "Ctrl+M   meeting panel", "Ctrl+I   import data", "F1   show or hide this list"}) {
             card.getChildren().add(new Label(line));
         }
         card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
@@ -275,6 +339,9 @@ final class RunConsole implements AnalysisPanel.Host {
     }
 
     void close() {
+        if (meetingPanel != null) {
+            meetingPanel.saveNow();
+        }
         if (projector != null) {
             projector.close();
         }

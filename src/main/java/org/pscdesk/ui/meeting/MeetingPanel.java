@@ -1,0 +1,338 @@
+package org.pscdesk.ui.meeting;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javafx.animation.PauseTransition;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+import org.pscdesk.meeting.ActionItem;
+import org.pscdesk.meeting.AgendaStep;
+import org.pscdesk.meeting.Body;
+import org.pscdesk.meeting.BodyKind;
+import org.pscdesk.meeting.Meeting;
+import org.pscdesk.meeting.MeetingStatus;
+import org.pscdesk.meeting.Organization;
+import org.pscdesk.store.AppFolders;
+import org.pscdesk.store.DirectoryRepository;
+import org.pscdesk.store.MeetingRecords;
+import org.pscdesk.store.MeetingRepository;
+import org.pscdesk.store.Workspace;
+import org.pscdesk.store.WorkspaceException;
+import org.pscdesk.ui.fx.DialogService;
+
+/**
+ * The meeting beside the map: pick or start a meeting (the ACTION agenda), type notes per step — saved as
+ * you type, half a second after the last key, and on every step change — tick the organizations present, see
+ * the action items still open from earlier meetings in the Tasks step, send a step to the projector, and
+ * finalize. A note that cannot be saved stays on screen, is written to a recovery file, and is saved again
+ * with the next keystroke.
+ */
+public final class MeetingPanel extends VBox {
+
+    /** What the panel needs from the main window. */
+    public interface Host {
+        Workspace workspace();
+
+        DialogService dialogs();
+
+        /** Shows an agenda step on the projector (opening it if needed). */
+        void showAgendaOnProjector(String step, String text);
+    }
+
+    static final Duration AUTOSAVE_DELAY = Duration.millis(500);
+
+    private final Host host;
+    private final ComboBox<MeetingRecords.Summary> meetings = new ComboBox<>();
+    private final ToggleGroup steps = new ToggleGroup();
+    private final Label purpose = new Label();
+    private final TextArea notes = new TextArea();
+    private final Label saved = new Label();
+    private final VBox carried = new VBox(4);
+    private final FlowPane attendance = new FlowPane(8, 4);
+    private final Button finalize = new Button("Finalize…");
+    private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
+    private final Map<AgendaStep, String> texts = new EnumMap<>(AgendaStep.class);
+    private long meetingId;
+    private boolean finalized;
+    private AgendaStep step = AgendaStep.ASSESSMENT;
+    private boolean loading;
+
+    public MeetingPanel(Host host) {
+        this.host = host;
+        setId("meeting-panel");
+        getStyleClass().add("analysis-panel");
+        setPadding(new Insets(10));
+        setSpacing(8);
+        setPrefWidth(460);
+        setMinWidth(360);
+
+        meetings.setId("meeting-choice");
+        meetings.setMaxWidth(Double.MAX_VALUE);
+        meetings.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MeetingRecords.Summary m) {
+                return m == null ? "" : m.date() + " · " + m.title() + " (" + m.status().replace('_', ' ') + ")";
+            }
+
+            @Override
+            public MeetingRecords.Summary fromString(String s) {
+                return null;
+            }
+        });
+        meetings.valueProperty().addListener((o, was, now) -> {
+            saveNow();
+            if (now != null) {
+                load(now.id());
+            }
+        });
+        Button create = new Button("New meeting");
+        create.setId("meeting-new");
+        create.setOnAction(e -> newMeeting());
+        create.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        meetings.setPrefWidth(300);
+        HBox top = new HBox(6, meetings, create);
+        HBox.setHgrow(meetings, Priority.ALWAYS);
+
+        FlowPane stepButtons = new FlowPane(4, 4);
+        for (AgendaStep s : AgendaStep.values()) {
+            ToggleButton b = new ToggleButton(s.title());
+            b.setId("step-" + s.key());
+            b.setUserData(s);
+            b.setToggleGroup(steps);
+            stepButtons.getChildren().add(b);
+        }
+        steps.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                steps.selectToggle(was);
+                return;
+            }
+            saveNow();
+            showStep((AgendaStep) now.getUserData());
+        });
+        purpose.setWrapText(true);
+        purpose.getStyleClass().add("analysis-hint");
+        notes.setId("meeting-notes");
+        notes.setWrapText(true);
+        notes.setPrefRowCount(9);
+        notes.textProperty().addListener((o, was, now) -> {
+            if (!loading && !finalized) {
+                texts.put(step, now);
+                saved.setText("…");
+                autosave.playFromStart();
+            }
+        });
+        notes.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                saveNow();
+            }
+        });
+        autosave.setOnFinished(e -> saveNow());
+        saved.setId("meeting-saved");
+        saved.getStyleClass().add("analysis-hint");
+        Button project = new Button("Show this step on the projector");
+        project.setId("meeting-project");
+        project.setOnAction(e -> host.showAgendaOnProjector(step.title(), notes.getText()));
+        finalize.setId("meeting-finalize");
+        finalize.setOnAction(e -> finalizeMeeting());
+
+        Label present = new Label("Organizations present");
+        present.getStyleClass().add("analysis-heading");
+        saved.setWrapText(true);
+        VBox content = new VBox(8, top, stepButtons, purpose, notes, saved, project, carried, present, attendance,
+                finalize);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Label heading = new Label("Meeting");
+        heading.getStyleClass().add("analysis-heading");
+        getChildren().setAll(heading, scroll);
+        refresh();
+    }
+
+    /** Re-reads the meetings; opens the newest. */
+    public void refresh() {
+        try {
+            List<MeetingRecords.Summary> all = new MeetingRecords(host.workspace()).summaries();
+            meetings.setItems(FXCollections.observableArrayList(all));
+            if (!all.isEmpty()) {
+                meetings.getSelectionModel().selectFirst();
+            }
+        } catch (WorkspaceException e) {
+            host.dialogs().showError("Meetings", e.getMessage());
+        }
+    }
+
+    private void load(long id) {
+        loading = true;
+        try {
+            Workspace ws = host.workspace();
+            MeetingRepository repo = new MeetingRepository(ws);
+            meetingId = id;
+            Meeting m = repo.meetings().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+            finalized = m.status() == MeetingStatus.FINALIZED;
+            texts.clear();
+            texts.putAll(repo.agendaNotes(id));
+            notes.setEditable(!finalized);
+            finalize.setDisable(finalized);
+            saved.setText(finalized ? "Finalized: this record can no longer change." : "Saved as you type.");
+            Set<Long> here = new HashSet<>(repo.attendance(id));
+            attendance.getChildren().clear();
+            for (Organization o : new DirectoryRepository(ws).organizations()) {
+                CheckBox box = new CheckBox(o.name());
+                box.setSelected(here.contains(o.id()));
+                box.setDisable(finalized);
+                box.selectedProperty().addListener((obs, was, now) -> saveAttendance());
+                box.setUserData(o.id());
+                attendance.getChildren().add(box);
+            }
+            carried.getChildren().clear();
+            List<ActionItem> open = new ArrayList<>();
+            for (ActionItem a : repo.openActionItems()) {
+                if (a.meetingId() != id) {
+                    open.add(a);
+                }
+            }
+            if (!open.isEmpty()) {
+                Label title = new Label("Still open from earlier meetings (" + open.size() + ")");
+                title.getStyleClass().add("analysis-heading");
+                carried.getChildren().add(title);
+                for (ActionItem a : open) {
+                    Label l = new Label("• " + a.description() + (a.dueOn() == null ? "" : " (due " + a.dueOn() + ")")
+                            + (a.placeLabel() == null ? "" : " — " + a.placeLabel()));
+                    l.setWrapText(true);
+                    carried.getChildren().add(l);
+                }
+            }
+            carried.setId("meeting-carried");
+            steps.selectToggle(steps.getToggles().get(0));
+            showStep(AgendaStep.ASSESSMENT);
+        } catch (WorkspaceException e) {
+            host.dialogs().showError("Open meeting", e.getMessage());
+        } finally {
+            loading = false;
+        }
+    }
+
+    private void showStep(AgendaStep s) {
+        loading = true;
+        step = s;
+        purpose.setText(s.purpose());
+        notes.setText(texts.getOrDefault(s, ""));
+        carried.setVisible(s == AgendaStep.TASKS);
+        carried.setManaged(s == AgendaStep.TASKS);
+        loading = false;
+    }
+
+    /** Saves the notes typed so far; on failure keeps them on screen and in a recovery file. */
+    public void saveNow() {
+        autosave.stop();
+        if (meetingId == 0 || finalized || loading) {
+            return;
+        }
+        Map<AgendaStep, String> copy = new EnumMap<>(texts);
+        try {
+            new MeetingRepository(host.workspace()).putAgendaNotes(meetingId, copy);
+            saved.setText("Saved.");
+        } catch (WorkspaceException | RuntimeException e) {
+            Path recovery = recoveryFile();
+            try {
+                Files.createDirectories(recovery.getParent());
+                StringBuilder sb = new StringBuilder();
+                copy.forEach((k, v) -> sb.append("## ").append(k.title()).append('\n').append(v).append("\n\n"));
+                Files.writeString(recovery, sb.toString());
+            } catch (java.io.IOException ignored) {
+                // the text is still on screen; the message says so
+            }
+            saved.setText("NOT SAVED: " + e.getMessage() + " Your text stays here and in " + recovery
+                    + "; it is saved again with your next change.");
+        }
+    }
+
+    private Path recoveryFile() {
+        return AppFolders.data().resolve("recovery").resolve("meeting-" + meetingId + "-notes.txt");
+    }
+
+    private void saveAttendance() {
+        if (loading || finalized) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>();
+        attendance.getChildren().forEach(n -> {
+            if (n instanceof CheckBox c && c.isSelected()) {
+                ids.add((Long) c.getUserData());
+            }
+        });
+        try {
+            new MeetingRecords(host.workspace()).setAttendance(meetingId, ids);
+        } catch (WorkspaceException e) {
+            host.dialogs().showError("Attendance", e.getMessage());
+        }
+    }
+
+    private void newMeeting() {
+        saveNow();
+        try {
+            Workspace ws = host.workspace();
+            DirectoryRepository directory = new DirectoryRepository(ws);
+            Body body = directory.bodies().stream().filter(b -> b.kind() == BodyKind.COLLABORATIVE).findFirst()
+                    .orElse(null);
+            if (body == null) {
+                body = directory.addBody(new Body("Public Safety Collaborative", BodyKind.COLLABORATIVE, null));
+            }
+            LocalDate today = LocalDate.now();
+            Meeting m = new MeetingRepository(ws).addMeeting(new Meeting(body.id(), "ACTION meeting, " + today,
+                    today, null, null, MeetingStatus.IN_PROGRESS));
+            refresh();
+            meetings.getItems().stream().filter(s -> s.id() == m.id()).findFirst()
+                    .ifPresent(s -> meetings.getSelectionModel().select(s));
+        } catch (WorkspaceException e) {
+            host.dialogs().showError("New meeting", e.getMessage());
+        }
+    }
+
+    private void finalizeMeeting() {
+        saveNow();
+        if (!host.dialogs().confirm("Finalize meeting", "Finalize this meeting's record?", "A finalized record can"
+                + " no longer change; corrections go into a later meeting. Its content hash is kept.", "Finalize")) {
+            return;
+        }
+        try {
+            new MeetingRecords(host.workspace()).finalizeMeeting(meetingId);
+            long id = meetingId;
+            refresh();
+            meetings.getItems().stream().filter(s -> s.id() == id).findFirst()
+                    .ifPresent(s -> meetings.getSelectionModel().select(s));
+        } catch (WorkspaceException e) {
+            host.dialogs().showError("Finalize meeting", e.getMessage());
+        }
+    }
+
+    /** The meeting shown, 0 when none. */
+    public long meetingId() {
+        return meetingId;
+    }
+}

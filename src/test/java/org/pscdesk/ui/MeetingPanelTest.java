@@ -1,0 +1,113 @@
+package org.pscdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pscdesk.demo.DemoCity;
+import org.pscdesk.meeting.AgendaStep;
+import org.pscdesk.store.AppFolders;
+import org.pscdesk.store.MeetingRepository;
+import org.pscdesk.store.Workspace;
+import org.pscdesk.ui.map.MapPane;
+import org.pscdesk.ui.meeting.MeetingPanel;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The meeting panel in the real app: the demo's finalized meeting is read-only; a new meeting takes notes
+ * that are saved as they are typed (and survive closing the app), and the Tasks step shows the action items
+ * still open from the earlier meeting.
+ */
+class MeetingPanelTest {
+
+    @TempDir
+    static Path dir;
+    private static Path demo;
+    private static String homeBefore;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void writeDemo() throws Exception {
+        homeBefore = System.getProperty(AppFolders.HOME_PROPERTY);
+        System.setProperty(AppFolders.HOME_PROPERTY, dir.resolve("home").toString());
+        demo = dir.resolve("demo.gpkg");
+        DemoCity.write(demo);
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterAll
+    static void restoreHome() {
+        if (homeBefore == null) {
+            System.clearProperty(AppFolders.HOME_PROPERTY);
+        } else {
+            System.setProperty(AppFolders.HOME_PROPERTY, homeBefore);
+        }
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void notesOfANewMeetingAreSavedAsTypedAndOpenItemsShowInTasks() throws Exception {
+        PscDeskApp app = (PscDeskApp) FxToolkit.setupApplication(() -> new PscDeskApp(new PscDeskApp.Options(demo,
+                false, null)));
+        long meetingId;
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> app.view().mapPane().map(MapPane::isDrawn)
+                    .orElse(false) && !app.model().runner().busy().get()));
+            fx(() -> {
+                app.view().toggleMeeting();
+                return null;
+            });
+            MeetingPanel panel = fx(() -> app.view().meetingPanel().orElseThrow());
+            TextArea notes = fx(() -> (TextArea) robot.lookup("#meeting-notes").query());
+            assertFalse(fx(notes::isEditable), "the demo's finalized meeting is read-only");
+            assertTrue(fx(notes::getText).startsWith("Reviewed the risk map"), "its assessment notes are shown");
+
+            fx(() -> {
+                ((javafx.scene.control.Button) robot.lookup("#meeting-new").query()).fire();
+                return null;
+            });
+            assertTrue(fx(notes::isEditable), "a new meeting takes notes");
+            meetingId = fx(panel::meetingId);
+            robot.clickOn(notes).write("Risk map shows Old Mill still highest.");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() ->
+                    ((Label) robot.lookup("#meeting-saved").query()).getText().equals("Saved.")));
+            String stored = fx(() -> new MeetingRepository(app.model().current().workspace()).agendaNotes(meetingId)
+                    .get(AgendaStep.ASSESSMENT));
+            assertEquals("Risk map shows Old Mill still highest.", stored, "saved half a second after typing");
+
+            fx(() -> {
+                ((javafx.scene.control.ToggleButton) robot.lookup("#step-tasks").query()).fire();
+                return null;
+            });
+            Node carried = fx(() -> robot.lookup("#meeting-carried").query());
+            assertTrue(fx(carried::isVisible));
+            String carriedText = fx(() -> String.join(" ", SceneTexts.of(carried)));
+            assertTrue(carriedText.contains("Still open from earlier meetings (2)"), carriedText);
+            robot.clickOn(notes).write("Inspections continue.");
+        } finally {
+            FxToolkit.cleanupApplication(app); // closing saves what was typed last
+            FxToolkit.cleanupStages();
+        }
+        try (Workspace ws = Workspace.open(demo)) {
+            assertEquals("Inspections continue.", new MeetingRepository(ws).agendaNotes(meetingId).get(AgendaStep.TASKS),
+                    "typed just before closing, still saved");
+        }
+    }
+}
