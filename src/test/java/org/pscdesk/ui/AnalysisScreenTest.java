@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pscdesk.analysis.FactorSpec;
 import org.pscdesk.demo.DemoCity;
 import org.pscdesk.rtm.influence.Increment;
-import org.pscdesk.store.AppFolders;
 import org.pscdesk.store.LayerRole;
 import org.pscdesk.store.RunRepository;
 import org.pscdesk.store.Workspace;
@@ -56,8 +55,7 @@ class AnalysisScreenTest {
 
     @BeforeAll
     static void writeDemo() throws Exception {
-        homeBefore = System.getProperty(AppFolders.HOME_PROPERTY);
-        System.setProperty(AppFolders.HOME_PROPERTY, dir.resolve("home").toString());
+        homeBefore = AppTests.useHome(dir.resolve("home"));
         demo = dir.resolve("demo.gpkg");
         DemoCity.write(demo);
         FxToolkit.registerPrimaryStage();
@@ -65,28 +63,21 @@ class AnalysisScreenTest {
 
     @AfterAll
     static void restoreHome() {
-        if (homeBefore == null) {
-            System.clearProperty(AppFolders.HOME_PROPERTY);
-        } else {
-            System.setProperty(AppFolders.HOME_PROPERTY, homeBefore);
-        }
+        AppTests.restoreHome(homeBefore);
     }
 
     @BeforeEach
     void startApp() throws Exception {
-        app = (PscDeskApp) FxToolkit.setupApplication(() -> new PscDeskApp(new PscDeskApp.Options(demo, false, null)));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> app.view().mapPane().map(MapPane::isDrawn)
-                .orElse(false) && !app.model().runner().busy().get()));
+        app = AppTests.start(demo);
     }
 
     @AfterEach
     void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppTests.stop(app);
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+        return AppTests.fx(work);
     }
 
     @Test
@@ -95,6 +86,8 @@ class AnalysisScreenTest {
             app.view().toggleAnalysis();
             return null;
         });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#analysis-name").tryQuery()
+                .isPresent()));
         AnalysisPanel panel = fx(() -> app.view().analysisPanel().orElseThrow());
         fx(() -> {
             ((TextField) robot.lookup("#analysis-name").query()).setText("from-screen");

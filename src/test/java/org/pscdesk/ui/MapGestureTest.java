@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pscdesk.demo.DemoCity;
-import org.pscdesk.store.AppFolders;
 import org.pscdesk.ui.map.MapPane;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -39,8 +38,7 @@ class MapGestureTest {
 
     @BeforeAll
     static void writeDemo() throws Exception {
-        homeBefore = System.getProperty(AppFolders.HOME_PROPERTY);
-        System.setProperty(AppFolders.HOME_PROPERTY, dir.resolve("home").toString());
+        homeBefore = AppTests.useHome(dir.resolve("home"));
         demo = dir.resolve("demo.gpkg");
         DemoCity.write(demo);
         FxToolkit.registerPrimaryStage();
@@ -48,28 +46,21 @@ class MapGestureTest {
 
     @AfterAll
     static void restoreHome() {
-        if (homeBefore == null) {
-            System.clearProperty(AppFolders.HOME_PROPERTY);
-        } else {
-            System.setProperty(AppFolders.HOME_PROPERTY, homeBefore);
-        }
+        AppTests.restoreHome(homeBefore);
     }
 
     @BeforeEach
     void startApp() throws Exception {
-        app = (PscDeskApp) FxToolkit.setupApplication(() -> new PscDeskApp(new PscDeskApp.Options(demo, false, null)));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> app.view().mapPane().map(MapPane::isDrawn)
-                .orElse(false) && !app.model().runner().busy().get()));
+        app = AppTests.start(demo);
     }
 
     @AfterEach
     void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppTests.stop(app);
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+        return AppTests.fx(work);
     }
 
     @Test

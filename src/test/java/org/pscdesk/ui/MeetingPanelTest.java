@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pscdesk.demo.DemoCity;
 import org.pscdesk.meeting.AgendaStep;
-import org.pscdesk.store.AppFolders;
 import org.pscdesk.store.MeetingRepository;
 import org.pscdesk.store.Workspace;
-import org.pscdesk.ui.map.MapPane;
 import org.pscdesk.ui.meeting.MeetingPanel;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -42,8 +40,7 @@ class MeetingPanelTest {
 
     @BeforeAll
     static void writeDemo() throws Exception {
-        homeBefore = System.getProperty(AppFolders.HOME_PROPERTY);
-        System.setProperty(AppFolders.HOME_PROPERTY, dir.resolve("home").toString());
+        homeBefore = AppTests.useHome(dir.resolve("home"));
         demo = dir.resolve("demo.gpkg");
         DemoCity.write(demo);
         FxToolkit.registerPrimaryStage();
@@ -51,25 +48,18 @@ class MeetingPanelTest {
 
     @AfterAll
     static void restoreHome() {
-        if (homeBefore == null) {
-            System.clearProperty(AppFolders.HOME_PROPERTY);
-        } else {
-            System.setProperty(AppFolders.HOME_PROPERTY, homeBefore);
-        }
+        AppTests.restoreHome(homeBefore);
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+        return AppTests.fx(work);
     }
 
     @Test
     void notesOfANewMeetingAreSavedAsTypedAndOpenItemsShowInTasks() throws Exception {
-        PscDeskApp app = (PscDeskApp) FxToolkit.setupApplication(() -> new PscDeskApp(new PscDeskApp.Options(demo,
-                false, null)));
+        PscDeskApp app = AppTests.start(demo);
         long meetingId;
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> app.view().mapPane().map(MapPane::isDrawn)
-                    .orElse(false) && !app.model().runner().busy().get()));
             fx(() -> {
                 app.view().toggleMeeting();
                 return null;
@@ -102,8 +92,7 @@ class MeetingPanelTest {
             assertTrue(carriedText.contains("Still open from earlier meetings (2)"), carriedText);
             robot.clickOn(notes).write("Inspections continue.");
         } finally {
-            FxToolkit.cleanupApplication(app); // closing saves what was typed last
-            FxToolkit.cleanupStages();
+            AppTests.stop(app); // closing saves what was typed last
         }
         try (Workspace ws = Workspace.open(demo)) {
             assertEquals("Inspections continue.", new MeetingRepository(ws).agendaNotes(meetingId).get(AgendaStep.TASKS),

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pscdesk.store.AppFolders;
 import org.pscdesk.store.Settings;
-import org.pscdesk.ui.map.MapPane;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -28,30 +26,21 @@ class WelcomeTest {
 
     @BeforeAll
     static void freshHome() throws Exception {
-        homeBefore = System.getProperty(AppFolders.HOME_PROPERTY);
-        System.setProperty(AppFolders.HOME_PROPERTY, home.toString());
+        homeBefore = AppTests.useHome(home);
         FxToolkit.registerPrimaryStage();
     }
 
     @AfterAll
     static void restoreHome() {
-        if (homeBefore == null) {
-            System.clearProperty(AppFolders.HOME_PROPERTY);
-        } else {
-            System.setProperty(AppFolders.HOME_PROPERTY, homeBefore);
-        }
+        AppTests.restoreHome(homeBefore);
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+        return AppTests.fx(work);
     }
 
     private PscDeskApp startFirstRun() throws Exception {
-        PscDeskApp app = (PscDeskApp) FxToolkit.setupApplication(() -> new PscDeskApp(new PscDeskApp.Options(null,
-                false, null)));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> app.view().mapPane().map(MapPane::isDrawn)
-                .orElse(false) && !app.model().runner().busy().get()));
-        return app;
+        return AppTests.start(null);
     }
 
     @Test
@@ -66,15 +55,13 @@ class WelcomeTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#welcome").tryQuery().isEmpty()));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Settings.load().welcomed());
         } finally {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
+            AppTests.stop(app);
         }
         PscDeskApp again = startFirstRun();
         try {
             assertFalse(fx(() -> robot.lookup("#welcome").tryQuery().isPresent()), "not shown again");
         } finally {
-            FxToolkit.cleanupApplication(again);
-            FxToolkit.cleanupStages();
+            AppTests.stop(again);
         }
     }
 }

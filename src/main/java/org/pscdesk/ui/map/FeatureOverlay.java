@@ -96,7 +96,12 @@ public final class FeatureOverlay extends MapLayer {
             if (motion != null) {
                 motion.settled();
             }
-            requestRepaint();
+            // repaint now rather than on a later layout pass, which a still map may never get
+            repaintRequested = true;
+            layoutLayer();
+            if (repaintRequested) {
+                requestRepaint(); // not laid out yet (no parent or map): the next pass paints
+            }
         });
         setMouseTransparent(true);
         getChildren().add(canvas);
@@ -208,11 +213,13 @@ public final class FeatureOverlay extends MapLayer {
         repaintRequested = false;
         Parent parent = getParent();
         if (!(parent instanceof Region region) || baseMap == null) {
+            repaintRequested = forced; // not placed yet: keep the request for the next pass
             return;
         }
         Point2D a = getMapPoint(0, 0);
         Point2D b = getMapPoint(LAT_AT_QUARTER, 90);
         if (a == null || b == null) {
+            repaintRequested = forced;
             return;
         }
         double newScale = (b.getX() - a.getX()) / 0.25;

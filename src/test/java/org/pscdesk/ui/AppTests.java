@@ -1,0 +1,62 @@
+package org.pscdesk.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.pscdesk.store.AppFolders;
+import org.pscdesk.ui.map.MapPane;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What the tests of the running app share: a private home folder, starting the app, work on the FX thread. */
+final class AppTests {
+
+    private AppTests() {
+    }
+
+    /** Points the app's folders at {@code home}; returns the previous value for {@link #restoreHome}. */
+    static String useHome(Path home) {
+        String before = System.getProperty(AppFolders.HOME_PROPERTY);
+        System.setProperty(AppFolders.HOME_PROPERTY, home.toString());
+        return before;
+    }
+
+    static void restoreHome(String before) {
+        if (before == null) {
+            System.clearProperty(AppFolders.HOME_PROPERTY);
+        } else {
+            System.setProperty(AppFolders.HOME_PROPERTY, before);
+        }
+    }
+
+    /** Starts the app on a workspace (null: the first-start path) and waits until its map is drawn. */
+    static PscDeskApp start(Path workspace) throws Exception {
+        PscDeskApp app = (PscDeskApp) FxToolkit.setupApplication(() -> new PscDeskApp(new PscDeskApp.Options(workspace,
+                false, null)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> app.view().mapPane().map(MapPane::isDrawn)
+                .orElse(false) && !app.model().runner().busy().get()));
+        // then until nothing changes for a few checks: tiles, repaints and start-up work have settled
+        String last = "";
+        int stable = 0;
+        for (int i = 0; i < 300 && stable < 3; i++) {
+            WaitForAsyncUtils.sleep(30, TimeUnit.MILLISECONDS);
+            String now = fx(() -> org.pscdesk.ui.map.TileSources.pending() + "/" + app.model().runner().busy().get()
+                    + "/" + System.identityHashCode(app.model().current()) + "/"
+                    + app.view().mapPane().map(m -> m.overlay().paintCount()).orElse(-1L));
+            stable = now.equals(last) && now.startsWith("0/false") ? stable + 1 : 0;
+            last = now;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        return app;
+    }
+
+    static void stop(PscDeskApp app) throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+}
