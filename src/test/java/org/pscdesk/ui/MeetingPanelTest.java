@@ -65,6 +65,9 @@ class MeetingPanelTest {
                 return null;
             });
             MeetingPanel panel = fx(() -> app.view().meetingPanel().orElseThrow());
+            // the notes sit in a scroll pane, whose content joins the scene graph with its skin (next pulse)
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#meeting-notes").tryQuery()
+                    .isPresent()));
             TextArea notes = fx(() -> (TextArea) robot.lookup("#meeting-notes").query());
             assertFalse(fx(notes::isEditable), "the demo's finalized meeting is read-only");
             assertTrue(fx(notes::getText).startsWith("Reviewed the risk map"), "its assessment notes are shown");
