@@ -306,6 +306,7 @@ public final class MeetingPanel extends VBox {
             LocalDate today = LocalDate.now();
             Meeting m = new MeetingRepository(ws).addMeeting(new Meeting(body.id(), "ACTION meeting, " + today,
                     today, null, null, MeetingStatus.IN_PROGRESS));
+            snapshot("meeting-start");
             refresh();
             meetings.getItems().stream().filter(s -> s.id() == m.id()).findFirst()
                     .ifPresent(s -> meetings.getSelectionModel().select(s));
@@ -322,12 +323,22 @@ public final class MeetingPanel extends VBox {
         }
         try {
             new MeetingRecords(host.workspace()).finalizeMeeting(meetingId);
+            snapshot("finalized");
             long id = meetingId;
             refresh();
             meetings.getItems().stream().filter(s -> s.id() == id).findFirst()
                     .ifPresent(s -> meetings.getSelectionModel().select(s));
         } catch (WorkspaceException e) {
             host.dialogs().showError("Finalize meeting", e.getMessage());
+        }
+    }
+
+    /** A snapshot of the workspace at a meeting's milestones; a failure is said, the meeting goes on. */
+    private void snapshot(String reason) {
+        try {
+            new org.pscdesk.store.Snapshots(host.workspace()).take(reason);
+        } catch (WorkspaceException e) {
+            saved.setText("Snapshot not taken: " + e.getMessage());
         }
     }
 

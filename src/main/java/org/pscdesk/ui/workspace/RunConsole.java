@@ -53,6 +53,7 @@ final class RunConsole implements AnalysisPanel.Host {
     private boolean incidentsHidden;
     private Insets fitInsetsBefore = new Insets(28);
     private boolean panelFit;
+    private javafx.animation.Timeline hourly;
 
     RunConsole(MainViewModel model, Theme theme, BorderPane root, Supplier<Window> window) {
         this.model = model;
@@ -74,7 +75,9 @@ final class RunConsole implements AnalysisPanel.Host {
         MenuItem meeting = MainView.item("Meeting…", "menu-meeting", new KeyCodeCombination(KeyCode.M,
                 KeyCombination.SHORTCUT_DOWN), this::toggleMeeting);
         meeting.disableProperty().bind(model.currentProperty().isNull());
-        return List.of(new Menu("Analysis", null, risk), new Menu("Meeting", null, meeting),
+        MenuItem snapshots = MainView.item("Snapshots…", "menu-snapshots", null, this::chooseSnapshot);
+        snapshots.disableProperty().bind(model.currentProperty().isNull());
+        return List.of(new Menu("Analysis", null, risk), new Menu("Meeting", null, meeting, snapshots),
                 new Menu("Present", null, wall, blackout, keys));
     }
 
@@ -97,6 +100,7 @@ final class RunConsole implements AnalysisPanel.Host {
         markers = null;
         incidentsHidden = false;
         panelFit = false;
+        startHourlySnapshots(ws);
         if (map != null) {
             map.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && panel != null) {
@@ -132,6 +136,58 @@ final class RunConsole implements AnalysisPanel.Host {
             togglePanel();
         }
         panel.reopen(name);
+    }
+
+    /** Lists the workspace's snapshots and restores the one chosen (after a snapshot of the current state). */
+    private void chooseSnapshot() {
+        LoadedWorkspace ws = model.current();
+        if (ws == null) {
+            return;
+        }
+        try {
+            org.pscdesk.store.Snapshots snapshots = new org.pscdesk.store.Snapshots(ws.workspace());
+            List<org.pscdesk.store.Snapshots.Snapshot> all = snapshots.list();
+            if (all.isEmpty()) {
+                model.dialogs().showError("Snapshots", "No snapshot yet: they are taken when a meeting starts,"
+                        + " when it is finalized, and every hour while PSC Desk is open.");
+                return;
+            }
+            java.util.Map<String, org.pscdesk.store.Snapshots.Snapshot> byLabel = new java.util.LinkedHashMap<>();
+            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                    .withZone(java.time.ZoneId.systemDefault());
+            for (org.pscdesk.store.Snapshots.Snapshot s : all) {
+                byLabel.put(f.format(s.takenAt()) + " · " + s.reason().replace('-', ' '), s);
+            }
+            javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(
+                    byLabel.keySet().iterator().next(), byLabel.keySet());
+            dialog.setTitle("Restore a snapshot");
+            dialog.setHeaderText("Restore the workspace as it was at:");
+            dialog.setContentText("Snapshot");
+            java.util.Optional<String> chosen = dialog.showAndWait();
+            if (chosen.isEmpty() || !model.dialogs().confirm("Restore snapshot", "Restore " + chosen.get() + "?",
+                    "The current state is kept as a snapshot first, so this can be undone.", "Restore")) {
+                return;
+            }
+            snapshots.restore(byLabel.get(chosen.get()));
+            model.reload(null);
+        } catch (org.pscdesk.store.WorkspaceException e) {
+            model.dialogs().showError("Snapshots", e.getMessage());
+        }
+    }
+
+    /** Hourly snapshots while a workspace is open (in the background; a failure is logged). */
+    private void startHourlySnapshots(LoadedWorkspace ws) {
+        if (hourly != null) {
+            hourly.stop();
+        }
+        if (ws == null) {
+            return;
+        }
+        hourly = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.hours(1),
+                e -> model.runner().runQuietly("Taking a snapshot", p -> new org.pscdesk.store.Snapshots(
+                        ws.workspace()).take("hourly"))));
+        hourly.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        hourly.play();
     }
 
     /** Opens or closes the meeting panel (Meeting ▸ Meeting…); it takes the place of the risk-model panel. */
@@ -339,6 +395,9 @@ final class RunConsole implements AnalysisPanel.Host {
     }
 
     void close() {
+        if (hourly != null) {
+            hourly.stop();
+        }
         if (meetingPanel != null) {
             meetingPanel.saveNow();
         }
