@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,6 +62,8 @@ public final class Workspace implements AutoCloseable {
     private final Clock clock;
     private final GeometryFactory geometryFactory = new GeometryFactory();
     private boolean closed;
+    private java.nio.channels.FileLock editLock;
+    private boolean readOnly;
 
     private Workspace(Path file, Connection connection, Clock clock) {
         this.file = file;
@@ -890,12 +893,80 @@ public final class Workspace implements AutoCloseable {
      * Checkpoints the write-ahead log into the main file and closes the connection, so that the workspace
      * is one self-contained file again.
      */
+    /**
+     * Claims this workspace for editing by this app window (issue 7: a second PSC Desk on the same workspace
+     * opens it read-only). The claim is an OS file lock on a lock file in the app's data folder, released on
+     * close or when the process ends, even by a crash. Without the claim the connection is made read-only
+     * ({@code PRAGMA query_only}), so any write fails with a clear message instead of two windows
+     * overwriting each other's meeting notes. Command-line tools do not claim: SQLite keeps their writes safe.
+     *
+     * @return true when this window may edit; false when another window has the workspace
+     */
+    public synchronized boolean claimForEditing() throws WorkspaceException {
+        if (editLock != null) {
+            return true;
+        }
+        Path lockFile = AppFolders.data().resolve("locks").resolve(lockName(file) + ".lock");
+        try {
+            Files.createDirectories(lockFile.getParent());
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // another window of this same process has it
+            }
+            if (lock == null) {
+                channel.close();
+                readOnly = true;
+                try (Statement st = connection.createStatement()) {
+                    st.execute("PRAGMA query_only = ON");
+                }
+                return false;
+            }
+            editLock = lock;
+            return true;
+        } catch (IOException | SQLException e) {
+            throw new WorkspaceException(WorkspaceException.Reason.IO, file, "Could not claim " + file.getFileName()
+                    + " for editing (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /** True when {@link #claimForEditing} found another window editing this workspace. */
+    public synchronized boolean isReadOnly() {
+        return readOnly;
+    }
+
+    private void releaseEditLock() {
+        if (editLock != null) {
+            try {
+                editLock.release();
+                editLock.channel().close();
+            } catch (IOException ignored) {
+                // the OS releases it when the process ends
+            }
+            editLock = null;
+        }
+    }
+
+    private static String lockName(Path path) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
+                    path.toAbsolutePath().normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .substring(0, 24);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        releaseEditLock();
         // The file stays in WAL mode: switching journals on open and close would rewrite the header, and a
         // workspace that was only read, or whose failed import was rolled back, must stay byte-identical.
         try (Statement st = connection.createStatement()) {

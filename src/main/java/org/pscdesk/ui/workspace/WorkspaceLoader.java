@@ -53,6 +53,11 @@ public final class WorkspaceLoader {
                     notice = e.getMessage() + " Using the basemap drawn from the workspace.";
                 }
             }
+            if (!ws.claimForEditing()) {
+                String readOnly = "Opened read-only: another PSC Desk window has " + ws.file().getFileName()
+                        + " open. You can look around here; to edit, close it there and open it again here.";
+                notice = notice == null ? readOnly : readOnly + " " + notice;
+            }
             String name = ws.meta("name").filter(s -> !s.isBlank()).orElse(baseName(ws.file()));
             return new LoadedWorkspace(ws, ws.file(), name, crs, layers, map,
                     LayerStyles.assign(layers, Theme.base()), basemap, notice);
