@@ -170,6 +170,7 @@ public final class MeetingRecords {
                 ps.setLong(2, meetingId);
                 ps.executeUpdate();
             }
+            workspace.audit(c, "finalize", "meeting " + meetingId + ", sha256 " + hash);
             return null;
         });
         return hash;

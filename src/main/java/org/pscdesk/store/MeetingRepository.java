@@ -68,7 +68,10 @@ public final class MeetingRepository {
                 ps.setString(4, meeting.location());
                 ps.setString(5, meeting.facilitator());
                 ps.setString(6, meeting.status().key());
-                return meeting.withId(DirectoryRepository.insert(ps));
+                Meeting stored = meeting.withId(DirectoryRepository.insert(ps));
+                workspace.audit(c, "meeting", "created meeting " + stored.id() + " (" + meeting.heldOn() + ", "
+                        + meeting.title() + ")");
+                return stored;
             }
         });
     }

@@ -94,6 +94,7 @@ public final class RunRepository {
                 ps.setString(7, table);
                 ps.executeUpdate();
             }
+            workspace.audit(c, "run", (replacing ? "replaced run " : "saved run ") + run.name());
             return null;
         });
         return replacing;
@@ -140,6 +141,7 @@ public final class RunRepository {
                 ps.setString(1, name);
                 ps.executeUpdate();
             }
+            workspace.audit(c, "run-deleted", name);
             return null;
         });
         return true;

@@ -130,6 +130,12 @@ public final class Snapshots {
             }
             return null;
         });
+        // after the restore, so that the restored log keeps the line (the old state is in `before`)
+        workspace.inTransaction(c -> {
+            workspace.audit(c, "restore", "restored snapshot " + snapshot.file().getFileName() + "; the state before"
+                    + " is " + before.file().getFileName());
+            return null;
+        });
         return before;
     }
 

@@ -49,7 +49,7 @@ public final class Workspace implements AutoCloseable {
     /** Flyway's history table; named for us so GIS users see what it is. */
     static final String HISTORY_TABLE = "psc_schema_history";
     /** The schema version this build writes: the highest {@code V{n}__} migration. */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
     /** GeoPackage 1.3.0 in {@code PRAGMA user_version}. */
     private static final int GPKG_USER_VERSION = 10300;
     private static final DateTimeFormatter GPKG_TIMESTAMP =
@@ -465,6 +465,8 @@ public final class Workspace implements AutoCloseable {
                 table = uniqueTableName(table);
             }
             new LayerWriter(connection, clock, this).create(table, spec, ensureSrs(crs), features, how.index());
+            audit(connection, "layer", (exists ? "replaced " : "added ") + table + " (" + spec.role().key() + ", from "
+                    + sourceName(spec.provenance().source()) + ")");
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
@@ -604,6 +606,16 @@ public final class Workspace implements AutoCloseable {
             }
         }
         return base;
+    }
+
+    /** The file or folder name of a source, never its full path (it may name a person's home folder). */
+    private static String sourceName(String source) {
+        if (source == null) {
+            return "unknown source";
+        }
+        String t = source.replace('\\', '/');
+        int slash = t.lastIndexOf('/', t.length() - 2);
+        return slash >= 0 ? t.substring(slash + 1) : t;
     }
 
     /** The GeoPackage timestamp of now (for gpkg_contents.last_change). */
@@ -759,6 +771,36 @@ public final class Workspace implements AutoCloseable {
         } catch (SQLException e) {
             throw ioError("read", e);
         }
+    }
+
+    /** One line of the audit log. */
+    public record AuditEntry(String at, String who, String action, String detail) {
+    }
+
+    /** Records a change in the audit log, inside the caller's transaction. */
+    void audit(Connection c, String action, String detail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO psc_audit (at, who, action, detail) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, now().toString());
+            ps.setString(2, System.getProperty("user.name", "unknown"));
+            ps.setString(3, action);
+            ps.setString(4, detail == null ? "" : detail);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The audit log, oldest first. */
+    public synchronized List<AuditEntry> auditLog() throws WorkspaceException {
+        return query(c -> {
+            List<AuditEntry> out = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT at, who, action, detail FROM psc_audit ORDER BY id")) {
+                while (rs.next()) {
+                    out.add(new AuditEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        });
     }
 
     /** A unit of JDBC work. */
