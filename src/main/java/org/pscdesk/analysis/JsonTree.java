@@ -12,16 +12,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * Reads the small JSON documents we write ourselves (a saved run's result and parameters) into maps, lists,
+ * Reads the small JSON documents we write ourselves (a saved run's result and parameters, a meeting's record)
+ * into maps, lists,
  * strings, doubles, longs, booleans and nulls. Jackson's streaming core is on the class path already; its
  * data-binding module would be 1.6 MB for this.
  */
-final class JsonTree {
+public final class JsonTree {
 
     private JsonTree() {
     }
 
-    static Map<String, Object> object(String json) {
+    public static Map<String, Object> object(String json) {
         try (JsonParser p = new JsonFactory().createParser(json)) {
             Object v = value(p, p.nextToken());
             if (!(v instanceof Map<?, ?>)) {
@@ -74,24 +75,24 @@ final class JsonTree {
         }
     }
 
-    static double number(Map<String, Object> map, String key) {
+    public static double number(Map<String, Object> map, String key) {
         Object v = map.get(key);
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-    static String text(Map<String, Object> map, String key) {
+    public static String text(Map<String, Object> map, String key) {
         Object v = map.get(key);
         return v == null ? null : v.toString();
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> child(Map<String, Object> map, String key) {
+    public static Map<String, Object> child(Map<String, Object> map, String key) {
         Object v = map.get(key);
         return v instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Map<String, Object> map, String key) {
+    public static List<Object> list(Map<String, Object> map, String key) {
         Object v = map.get(key);
         return v instanceof List<?> l ? (List<Object>) l : List.of();
     }

@@ -1,0 +1,70 @@
+package org.pscdesk.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.pscdesk.report.MinutesPdf;
+import org.pscdesk.store.Workspace;
+import org.pscdesk.store.WorkspaceException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pscdesk minutes WS --meeting ID --pdf OUT.pdf [--public] [--force]}: a meeting's minutes as PDF. */
+@Command(name = "minutes", mixinStandardHelpOptions = true,
+        description = {"Write a meeting's minutes as PDF: attendance by organization, the ACTION agenda, ranked places,",
+                "decisions, commitments, action items and a data note. A meeting not yet finalized is marked DRAFT."},
+        footer = {"", "Example: pscdesk minutes demo.gpkg --meeting 1 --pdf minutes.pdf --public",
+                "", "Exit codes: 0 written, 2 usage error, 3 no such meeting or workspace, or OUT exists without --force."})
+final class MinutesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "WS", description = "Workspace file (.gpkg).")
+    Path workspace;
+
+    @Option(names = "--meeting", required = true, paramLabel = "ID", description = "The meeting (pscdesk meetings lists them).")
+    long meeting;
+
+    @Option(names = "--pdf", required = true, paramLabel = "OUT.pdf", description = "The PDF file to write.")
+    Path pdf;
+
+    @Option(names = "--public", description = "The community's version: organizations only.")
+    boolean publicVersion;
+
+    @Option(names = "--pdfa", description = "PDF/A-1b for archiving (not available yet in this version).")
+    boolean pdfa;
+
+    @Option(names = "--force", description = "Replace OUT.pdf if it exists.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        if (pdfa) {
+            throw new CliException(ExitCodes.USAGE, "--pdfa is not available yet in this version; write the PDF"
+                    + " without it.");
+        }
+        try (Workspace ws = Workspace.open(workspace)) {
+            OutputFile.write(pdf, force, temp -> {
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    MinutesPdf.write(ws, meeting, publicVersion, out);
+                } catch (IOException e) {
+                    throw new WorkspaceException(WorkspaceException.Reason.IO, temp, "Could not write the PDF: "
+                            + e.getMessage(), e);
+                }
+            });
+        } catch (WorkspaceException e) {
+            throw WorkspaceErrors.toCli(e);
+        }
+        spec.commandLine().getOut().println("Wrote " + pdf + (publicVersion ? " (public version)" : ""));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,319 @@
+package org.pscdesk.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.pscdesk.analysis.JsonTree;
+import org.pscdesk.store.MeetingRecords;
+import org.pscdesk.store.Version;
+import org.pscdesk.store.Workspace;
+import org.pscdesk.store.WorkspaceException;
+
+/**
+ * The minutes of a meeting as PDF (issue 8, first part): title block, attendance by organization, the ACTION
+ * agenda with its notes, the prioritized places (rank, label, risk class, factors, narrative), decisions with
+ * reasons, the program commitments, action items, and a data note with the record's content hash. A running
+ * header, page numbers, long text wrapped, the DejaVu font embedded (names with accents print), and DRAFT on
+ * every page of a meeting not yet finalized. The public version prints organizations only; the record holds
+ * no personal names or contacts to begin with (organizations are recorded, not people).
+ *
+ * <p>Not yet: the kept map views, the place × program matrix as a grid, PDF/A.
+ */
+public final class MinutesPdf {
+
+    private static final float MARGIN = 56;
+    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    private static final float TOP = PDRectangle.A4.getHeight() - MARGIN - 14;
+    private static final float BOTTOM = MARGIN + 20;
+    private static final String FONT = "/org/pscdesk/assets/fonts/DejaVuSans.ttf";
+    private static final String BOLD = "/org/pscdesk/assets/fonts/DejaVuSans-Bold.ttf";
+
+    private final PDDocument doc = new PDDocument();
+    private final PDType0Font regular;
+    private final PDType0Font bold;
+    private PDPageContentStream out;
+    private float y;
+
+    private MinutesPdf() throws IOException {
+        regular = load(FONT);
+        bold = load(BOLD);
+    }
+
+    private PDType0Font load(String resource) throws IOException {
+        try (InputStream in = Objects.requireNonNull(MinutesPdf.class.getResourceAsStream(resource), resource)) {
+            return PDType0Font.load(doc, in); // subset and embedded
+        }
+    }
+
+    /**
+     * Writes the minutes of a meeting.
+     *
+     * @param publicVersion the version for the community (organizations only)
+     * @throws WorkspaceException BAD_INPUT when there is no such meeting
+     */
+    public static void write(Workspace ws, long meetingId, boolean publicVersion, OutputStream target)
+            throws WorkspaceException, IOException {
+        String json = new MeetingRecords(ws).json(meetingId).orElseThrow(() -> new WorkspaceException(
+                WorkspaceException.Reason.BAD_INPUT, ws.file(), "There is no meeting " + meetingId + " in "
+                        + ws.file().getFileName() + "; 'pscdesk meetings' lists them."));
+        Map<String, Object> m = JsonTree.object(json);
+        MinutesPdf pdf = new MinutesPdf();
+        try {
+            pdf.build(m, publicVersion);
+            pdf.doc.save(target);
+        } finally {
+            pdf.doc.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<String, Object> m, String key) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object o : JsonTree.list(m, key)) {
+            out.add((Map<String, Object>) o);
+        }
+        return out;
+    }
+
+    private static String text(Map<String, Object> m, String key) {
+        String s = JsonTree.text(m, key);
+        return s == null ? "" : s;
+    }
+
+    private void build(Map<String, Object> m, boolean publicVersion) throws IOException {
+        boolean draft = !"finalized".equals(text(m, "status"));
+        String title = text(m, "title");
+        newPage();
+        heading(title, 18);
+        line(text(m, "body"), 11, false);
+        line(text(m, "date") + (text(m, "location").isEmpty() ? "" : " · " + text(m, "location"))
+                + (text(m, "facilitator").isEmpty() ? "" : " · convened by " + text(m, "facilitator")), 11, false);
+        line((draft ? "DRAFT — this record is not finalized" : "Finalized record") + (publicVersion
+                ? " · public version (organizations only)" : " · partners' version"), 10, true);
+        gap(8);
+
+        heading("Attendance", 14);
+        List<String> orgs = new ArrayList<>();
+        for (Map<String, Object> a : rows(m, "attendance")) {
+            orgs.add(text(a, "organization") + " (" + text(a, "sector").replace('_', ' ') + ")");
+        }
+        paragraph(orgs.isEmpty() ? "No attendance recorded." : String.join("; ", orgs) + ".");
+
+        heading("ACTION agenda", 14);
+        for (Map<String, Object> step : rows(m, "agenda")) {
+            String name = text(step, "step");
+            line(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1), 11, true);
+            paragraph(text(step, "notes"));
+        }
+
+        heading("Prioritized places", 14);
+        List<Map<String, Object>> places = rows(m, "places");
+        if (places.isEmpty()) {
+            paragraph("No places were ranked at this meeting.");
+        }
+        for (Map<String, Object> p : places) {
+            Map<String, Object> facts = JsonTree.child(p, "facts");
+            StringBuilder f = new StringBuilder();
+            if (facts != null) {
+                if (facts.get("risk_class") != null) {
+                    f.append("Risk class: ").append(facts.get("risk_class")).append(". ");
+                }
+                if (facts.get("factors") instanceof List<?> list && !list.isEmpty()) {
+                    f.append("Factors: ").append(String.join(", ", list.stream().map(String::valueOf).toList()))
+                            .append(". ");
+                }
+                if (facts.get("incidents") != null) {
+                    f.append("Incidents: ").append(facts.get("incidents")).append(". ");
+                }
+            }
+            line(text(p, "rank") + ". " + text(p, "label"), 11, true);
+            if (f.length() > 0) {
+                paragraph(f.toString().trim());
+            }
+            paragraph(text(p, "narrative"));
+        }
+
+        heading("Decisions", 14);
+        List<Map<String, Object>> decisions = rows(m, "decisions");
+        if (decisions.isEmpty()) {
+            paragraph("No decisions were recorded.");
+        }
+        for (Map<String, Object> d : decisions) {
+            paragraph("• " + text(d, "text") + (text(d, "reason").isEmpty() ? "" : " Reason: " + text(d, "reason")));
+        }
+
+        Map<String, String> placeLabels = new java.util.HashMap<>();
+        for (Map<String, Object> p : places) {
+            placeLabels.put(text(p, "id"), text(p, "label"));
+        }
+        heading("Who does what where (program commitments)", 14);
+        List<Map<String, Object>> commitments = rows(m, "commitments");
+        if (commitments.isEmpty()) {
+            paragraph("No program commitments were recorded.");
+        }
+        for (Map<String, Object> c : commitments) {
+            paragraph("• " + text(c, "program") + " — " + text(c, "organization") + " at "
+                    + placeLabels.getOrDefault(text(c, "place_id"), "no single place")
+                    + (text(c, "start").isEmpty() ? "" : ", from " + text(c, "start"))
+                    + (text(c, "dosage").isEmpty() ? "" : ": " + text(c, "dosage")));
+        }
+
+        heading("Action items", 14);
+        List<Map<String, Object>> items = rows(m, "action_items");
+        if (items.isEmpty()) {
+            paragraph("No action items.");
+        }
+        for (Map<String, Object> a : items) {
+            paragraph("• " + text(a, "text") + " Owner: " + text(a, "owner_organization")
+                    + (text(a, "due").isEmpty() ? "" : "; due " + text(a, "due")) + "; status "
+                    + text(a, "status").replace('_', ' ')
+                    + (text(a, "carried_from").isEmpty() ? "" : "; carried from meeting " + text(a, "carried_from"))
+                    + ".");
+        }
+
+        heading("Data note", 14);
+        paragraph("This record was written with PSC Desk " + Version.get() + ". "
+                + (draft ? "The meeting is not finalized: this is a draft and may change."
+                : "Content hash of the finalized record (SHA-256): " + text(m, "content_sha256") + "."));
+        out.close();
+        finish(title, draft);
+    }
+
+    private void newPage() throws IOException {
+        if (out != null) {
+            out.close();
+        }
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        out = new PDPageContentStream(doc, page);
+        y = TOP;
+    }
+
+    private void heading(String text, float size) throws IOException {
+        if (y - size * 3 < BOTTOM) {
+            newPage();
+        }
+        gap(size * 0.6f);
+        for (String l : wrap(text, bold, size)) {
+            write(l, bold, size);
+        }
+        gap(2);
+    }
+
+    private void line(String text, float size, boolean strong) throws IOException {
+        for (String l : wrap(text, strong ? bold : regular, size)) {
+            write(l, strong ? bold : regular, size);
+        }
+    }
+
+    private void paragraph(String text) throws IOException {
+        for (String part : text.split("\n")) {
+            for (String l : wrap(part, regular, 10.5f)) {
+                write(l, regular, 10.5f);
+            }
+        }
+        gap(4);
+    }
+
+    private void gap(float points) {
+        y -= points;
+    }
+
+    private void write(String text, PDType0Font font, float size) throws IOException {
+        float lineHeight = size * 1.35f;
+        if (y - lineHeight < BOTTOM) {
+            newPage();
+        }
+        y -= lineHeight;
+        out.beginText();
+        out.setFont(font, size);
+        out.newLineAtOffset(MARGIN, y);
+        out.showText(text);
+        out.endText();
+    }
+
+    /** Greedy word wrap to the text width; a word longer than a line is cut. */
+    private static List<String> wrap(String text, PDType0Font font, float size) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String word : text.replace('\t', ' ').split(" ")) {
+            String candidate = current.length() == 0 ? word : current + " " + word;
+            if (width(candidate, font, size) <= WIDTH) {
+                current.setLength(0);
+                current.append(candidate);
+                continue;
+            }
+            if (current.length() > 0) {
+                lines.add(current.toString());
+                current.setLength(0);
+            }
+            String rest = word;
+            while (width(rest, font, size) > WIDTH) {
+                int cut = rest.length() - 1;
+                while (cut > 1 && width(rest.substring(0, cut), font, size) > WIDTH) {
+                    cut--;
+                }
+                lines.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            current.append(rest);
+        }
+        if (current.length() > 0 || lines.isEmpty()) {
+            lines.add(current.toString());
+        }
+        return lines;
+    }
+
+    private static float width(String text, PDType0Font font, float size) throws IOException {
+        return font.getStringWidth(text) / 1000 * size;
+    }
+
+    /** Running header, page numbers, DRAFT across every page of a draft, document information. */
+    private void finish(String title, boolean draft) throws IOException {
+        int n = doc.getNumberOfPages();
+        for (int i = 0; i < n; i++) {
+            PDPage page = doc.getPage(i);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND,
+                    true, true)) {
+                s.beginText();
+                s.setFont(regular, 8.5f);
+                s.newLineAtOffset(MARGIN, PDRectangle.A4.getHeight() - MARGIN + 10);
+                s.showText(title + (draft ? " — DRAFT" : ""));
+                s.endText();
+                String number = "Page " + (i + 1) + " of " + n;
+                s.beginText();
+                s.setFont(regular, 8.5f);
+                s.newLineAtOffset(MARGIN + WIDTH - width(number, regular, 8.5f), MARGIN - 10);
+                s.showText(number);
+                s.endText();
+                if (draft) {
+                    PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
+                    faint.setNonStrokingAlphaConstant(0.12f);
+                    s.setGraphicsStateParameters(faint);
+                    s.beginText();
+                    s.setFont(bold, 96);
+                    s.setTextMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(Math.toRadians(45), 150, 260));
+                    s.showText("DRAFT");
+                    s.endText();
+                }
+            }
+        }
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setTitle(title + (draft ? " (draft)" : ""));
+        info.setCreator("PSC Desk " + Version.get());
+        info.setProducer("PSC Desk with Apache PDFBox");
+    }
+}

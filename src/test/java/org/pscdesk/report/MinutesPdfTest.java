@@ -1,0 +1,103 @@
+package org.pscdesk.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pscdesk.cli.PscDeskCommand;
+import org.pscdesk.demo.DemoCity;
+import org.pscdesk.meeting.AgendaStep;
+import org.pscdesk.meeting.Meeting;
+import org.pscdesk.meeting.MeetingStatus;
+import org.pscdesk.store.DirectoryRepository;
+import org.pscdesk.store.MeetingRepository;
+import org.pscdesk.store.Workspace;
+
+/** Minutes as PDF, read back with PDFBox: every section, embedded fonts, DRAFT on drafts, the file rules. */
+class MinutesPdfTest {
+
+    @TempDir
+    Path dir;
+
+    private static int cli(StringWriter err, String... args) {
+        return PscDeskCommand.execute((w, s, p) -> 1, new PrintWriter(new StringWriter()), new PrintWriter(err), args);
+    }
+
+    @Test
+    void theDemoMinutesHoldEverySectionWithEmbeddedFonts() throws Exception {
+        Path ws = dir.resolve("demo.gpkg");
+        DemoCity.write(ws);
+        Path pdf = dir.resolve("minutes.pdf");
+        StringWriter err = new StringWriter();
+        assertEquals(0, cli(err, "minutes", ws.toString(), "--meeting", "1", "--pdf", pdf.toString()), err.toString());
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            for (String s : new String[] {"Monthly ACTION meeting, November 2025", "Attendance",
+                    "Riverbend Building Division", "ACTION agenda", "Assessment", "Notifications",
+                    "Prioritized places", "1. Old Mill: Westgate Boulevard & Union Avenue", "Decisions",
+                    "Who does what where", "Problem property inspections", "Action items", "Data note",
+                    "Content hash of the finalized record", "Page 1 of " + doc.getNumberOfPages()}) {
+                assertTrue(text.contains(s), "missing '" + s + "'");
+            }
+            assertTrue(!text.contains("DRAFT"), "a finalized record is no draft");
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertTrue(font.isEmbedded(), font.getName() + " embedded");
+                }
+            }
+        }
+        assertEquals(3, cli(new StringWriter(), "minutes", ws.toString(), "--meeting", "1", "--pdf", pdf.toString()),
+                "an existing file is kept without --force");
+        assertEquals(0, cli(new StringWriter(), "minutes", ws.toString(), "--meeting", "1", "--pdf", pdf.toString(),
+                "--force"));
+        assertEquals(3, cli(new StringWriter(), "minutes", ws.toString(), "--meeting", "9", "--pdf",
+                dir.resolve("none.pdf").toString()));
+        assertTrue(!Files.exists(dir.resolve("none.pdf")), "no half file");
+    }
+
+    @Test
+    void aDraftSaysDraftOnEveryPageAndNamesWithAccentsPrint() throws Exception {
+        Path ws = dir.resolve("ws.gpkg");
+        long id;
+        try (Workspace w = Workspace.create(ws, org.pscdesk.geo.Crs.of("EPSG:26915"))) {
+            var body = new DirectoryRepository(w).addBody(new org.pscdesk.meeting.Body("Collaboratif Zoë",
+                    org.pscdesk.meeting.BodyKind.COLLABORATIVE, null));
+            MeetingRepository repo = new MeetingRepository(w);
+            id = repo.addMeeting(new Meeting(body.id(), "Réunion de mars — Núñez & Łódź", LocalDate.of(2026, 3, 5),
+                    null, null, MeetingStatus.IN_PROGRESS)).id();
+            repo.putAgendaNotes(id, Map.of(AgendaStep.ASSESSMENT, "Long notes. ".repeat(600)));
+        }
+        Path pdf = dir.resolve("draft.pdf");
+        StringWriter err = new StringWriter();
+        assertEquals(0, cli(err, "minutes", ws.toString(), "--meeting", Long.toString(id), "--pdf", pdf.toString()),
+                err.toString());
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertTrue(doc.getNumberOfPages() >= 2, "long notes wrap onto more pages");
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                String page = stripper.getText(doc);
+                assertTrue(page.contains("DRAFT"), "page " + p + " says DRAFT");
+                assertTrue(page.contains("Page " + p + " of " + doc.getNumberOfPages()), "page number on " + p);
+            }
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            assertTrue(stripper.getText(doc).contains("Réunion de mars — Núñez & Łódź"), "accents print");
+        }
+    }
+}
