@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         description = "PSC Desk: Risk Terrain Modeling and meeting records for a Public Safety Collaborative.",
         footer = {"", "Exit codes: 0 success, 1 unexpected failure, 2 usage error, 3 bad input."},
         subcommands = {GuiCommand.class, NewCommand.class, DemoCommand.class, LayersCommand.class, ImportCommand.class, RtmCommand.class,
-                RenderCommand.class, MeetingsCommand.class, MeetingCommand.class, MinutesCommand.class,
+                RenderCommand.class, MeetingsCommand.class, MeetingCommand.class, MinutesCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PscDeskCommand implements Runnable {
 
