@@ -41,7 +41,7 @@ class ArchitectureTest {
             Map.entry("importer", Set.of("geo", "store", "work")),
             Map.entry("store", Set.of("meeting", "rtm", "geo")),
             Map.entry("report", Set.of("meeting", "rtm", "geo", "store", "work", "analysis")),
-            Map.entry("demo", Set.of("store", "geo", "meeting", "rtm")),
+            Map.entry("demo", Set.of("store", "geo", "meeting", "rtm", "analysis", "work")),
             Map.entry("analysis", Set.of("store", "geo", "rtm", "work")),
             Map.entry("cli", Set.of("store", "geo", "meeting", "rtm", "importer", "report", "demo", "work", "analysis")),
             Map.entry("ui", Set.of("store", "geo", "meeting", "rtm", "importer", "report", "demo", "work", "analysis")));

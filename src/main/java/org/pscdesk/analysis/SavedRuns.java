@@ -3,7 +3,6 @@ package org.pscdesk.analysis;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +53,7 @@ public final class SavedRuns {
         RunRepository runs = new RunRepository(ws);
         String layer = RunRepository.cellsLayerFor(name);
         String crs = ws.crs().map(c -> c.id()).orElse(null);
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = ws.now().truncatedTo(ChronoUnit.SECONDS).toString(); // the workspace clock: a demo is reproducible
         SavedRun run = new SavedRun(name, now, Version.get(), parameters(setup, options, table, crs),
                 inputs(ws, runs, table.inputs()), resultJson, layer);
         List<Coefficient> terms = result.selection().chosen().fit().terms();

@@ -45,6 +45,26 @@ final class MinutesCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace OUT.pdf if it exists.")
     boolean force;
 
+    @picocli.CommandLine.ParentCommand
+    PscDeskCommand parent;
+
+    /**
+     * The projector scene of a kept map view, drawn headless by the app's renderer (the same scene the room
+     * saw; it already passed the privacy filter). The workspace is read by a second connection while this
+     * command holds the first: SQLite allows concurrent readers.
+     */
+    private byte[] picture(String run, String view) throws IOException {
+        Path png = Files.createTempFile("pscdesk-map-", ".png");
+        try {
+            parent.sceneRenderer().render(workspace, run, view, true, 1600, 1000, png);
+            return Files.readAllBytes(png);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return null; // the minutes say the map could not be drawn
+        } finally {
+            Files.deleteIfExists(png);
+        }
+    }
+
     @Override
     public Integer call() {
         if (pdfa) {
@@ -54,7 +74,7 @@ final class MinutesCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.open(workspace)) {
             OutputFile.write(pdf, force, temp -> {
                 try (OutputStream out = Files.newOutputStream(temp)) {
-                    MinutesPdf.write(ws, meeting, publicVersion, out);
+                    MinutesPdf.write(ws, meeting, publicVersion, out, (run, view) -> picture(run, view));
                 } catch (IOException e) {
                     throw new WorkspaceException(WorkspaceException.Reason.IO, temp, "Could not write the PDF: "
                             + e.getMessage(), e);

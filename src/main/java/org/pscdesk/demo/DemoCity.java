@@ -134,7 +134,10 @@ public final class DemoCity {
         workspace.putMeta("demo_seed", Long.toString(seed));
         workspace.putMeta("block_length_m", Long.toString(Math.round(CityLayout.BLOCK)));
         workspace.putMeta("cell_size_m", Long.toString(Math.round(CELL_SIZE)));
-        DemoDirectory.Written directory = DemoDirectory.write(workspace, factorLayers);
+        String run = DemoRun.save(workspace);
+        String runLayer = org.pscdesk.store.RunRepository.cellsLayerFor(run);
+        counts.put(runLayer, workspace.layer(runLayer).orElseThrow().count());
+        DemoDirectory.Written directory = DemoDirectory.write(workspace, factorLayers, run);
         return new DemoSummary(target, seed, counts, city.grid().studyCells(), directory.organizations(),
                 directory.bodies(), directory.programs(), directory.meetings(), directory.openActionItems());
     }

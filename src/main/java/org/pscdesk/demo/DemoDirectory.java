@@ -63,7 +63,7 @@ final class DemoDirectory {
      *
      * @param factorLayers the names of the workspace's factor layers (every program's factors must be among them)
      */
-    static Written write(Workspace workspace, Set<String> factorLayers) throws WorkspaceException {
+    static Written write(Workspace workspace, Set<String> factorLayers, String runName) throws WorkspaceException {
         DirectoryRepository directory = new DirectoryRepository(workspace);
         List<Organization> orgs = directory.addOrganizations(ORGANIZATIONS);
         Body psc = directory.addBody(new Body("Riverbend Public Safety Collaborative", BodyKind.COLLABORATIVE, null));
@@ -184,6 +184,9 @@ final class DemoDirectory {
                 id(orgs, "Confluence Behavioral Health"), LocalDate.of(2026, 1, 9), "Friday and Saturday, 6 pm to midnight");
         record.linkActionItem(items.get(0).id(), oldMill, null);
         record.linkActionItem(items.get(1).id(), transit, null);
+        // the two maps put on the projector during the meeting: the minutes print them
+        record.addMapView(meeting.id(), runName, "risk");
+        record.addMapView(meeting.id(), runName, "places");
         record.finalizeMeeting(meeting.id());
         return new Written(orgs.size(), directory.bodies().size(), programs.size(), meetings.meetings().size(),
                 meetings.openActionItems().size());

@@ -46,6 +46,7 @@ public final class MinutesPdf {
     private final PDType0Font bold;
     private PDPageContentStream out;
     private float y;
+    private MapPictures maps = (run, view) -> null;
 
     private MinutesPdf() throws IOException {
         regular = load(FONT);
@@ -58,19 +59,33 @@ public final class MinutesPdf {
         }
     }
 
+    /** Draws a kept map view (the projector scene, through the privacy filter) as PNG bytes, or null. */
+    @FunctionalInterface
+    public interface MapPictures {
+        byte[] png(String run, String view) throws IOException;
+    }
+
+    /** Writes the minutes without their maps (no renderer at hand). */
+    public static void write(Workspace ws, long meetingId, boolean publicVersion, OutputStream target)
+            throws WorkspaceException, IOException {
+        write(ws, meetingId, publicVersion, target, (run, view) -> null);
+    }
+
     /**
      * Writes the minutes of a meeting.
      *
      * @param publicVersion the version for the community (organizations only)
+     * @param maps draws the map views kept with the meeting
      * @throws WorkspaceException BAD_INPUT when there is no such meeting
      */
-    public static void write(Workspace ws, long meetingId, boolean publicVersion, OutputStream target)
-            throws WorkspaceException, IOException {
+    public static void write(Workspace ws, long meetingId, boolean publicVersion, OutputStream target,
+                             MapPictures maps) throws WorkspaceException, IOException {
         String json = new MeetingRecords(ws).json(meetingId).orElseThrow(() -> new WorkspaceException(
                 WorkspaceException.Reason.BAD_INPUT, ws.file(), "There is no meeting " + meetingId + " in "
                         + ws.file().getFileName() + "; 'pscdesk meetings' lists them."));
         Map<String, Object> m = JsonTree.object(json);
         MinutesPdf pdf = new MinutesPdf();
+        pdf.maps = maps;
         try {
             pdf.build(m, publicVersion);
             pdf.doc.save(target);
@@ -117,6 +132,22 @@ public final class MinutesPdf {
             String name = text(step, "step");
             line(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1), 11, true);
             paragraph(text(step, "notes"));
+        }
+
+        List<Map<String, Object>> views = rows(m, "map_views");
+        if (!views.isEmpty()) {
+            heading("Maps shown in the meeting", 14);
+            int n = 0;
+            for (Map<String, Object> v : views) {
+                n++;
+                byte[] png = maps.png(text(v, "run"), text(v, "view"));
+                String caption = "Map " + n + ": " + viewTitle(text(v, "view")) + " (run " + text(v, "run") + ")";
+                if (png == null) {
+                    paragraph(caption + " — not drawn here (no map renderer).");
+                } else {
+                    image(png, caption);
+                }
+            }
         }
 
         heading("Prioritized places", 14);
@@ -190,6 +221,32 @@ public final class MinutesPdf {
                 : "Content hash of the finalized record (SHA-256): " + text(m, "content_sha256") + "."));
         out.close();
         finish(title, draft);
+    }
+
+    private static String viewTitle(String view) {
+        return switch (view) {
+            case "risk" -> "where risk is highest";
+            case "hotspots" -> "where incidents cluster";
+            case "priority" -> "priority places";
+            case "places" -> "places to discuss";
+            default -> view;
+        };
+    }
+
+    /** A map at the text width (print resolution from a 1600-pixel render), with its caption. */
+    private void image(byte[] png, String caption) throws IOException {
+        org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img =
+                org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(doc, png, caption);
+        float w = WIDTH;
+        float h = w * img.getHeight() / img.getWidth();
+        if (y - h - 24 < BOTTOM) {
+            newPage();
+        }
+        y -= h;
+        out.drawImage(img, MARGIN, y, w, h);
+        gap(4);
+        line(caption, 9.5f, false);
+        gap(8);
     }
 
     private void newPage() throws IOException {

@@ -120,6 +120,21 @@ public final class MeetingRecords {
         });
     }
 
+    /** Records that a run's map view was shown on the projector during a meeting (the minutes print it). */
+    public void addMapView(long meetingId, String runName, String view) throws WorkspaceException {
+        workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO psc_map_views (meeting_id, run_name, view, shown_at) VALUES (?, ?, ?, ?)")) {
+                ps.setLong(1, meetingId);
+                ps.setString(2, runName);
+                ps.setString(3, view);
+                ps.setString(4, workspace.now().toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Sets who attended (organizations), replacing the earlier list, in one transaction. */
     public void setAttendance(long meetingId, java.util.Collection<Long> orgIds) throws WorkspaceException {
         workspace.inTransaction(c -> {
@@ -242,6 +257,11 @@ public final class MeetingRecords {
                             gen.writeStringField("organization", rs.getString(3));
                             gen.writeStringField("start", rs.getString(4));
                             gen.writeStringField("dosage", rs.getString(5));
+                        });
+                array(c, g, "map_views", "SELECT run_name, view FROM psc_map_views WHERE meeting_id = ? ORDER BY id",
+                        meetingId, (rs, gen) -> {
+                            gen.writeStringField("run", rs.getString(1));
+                            gen.writeStringField("view", rs.getString(2));
                         });
                 array(c, g, "action_items", "SELECT a.id, a.description, o.name, a.place_id, p.name, a.due_on,"
                         + " a.status, a.carried_from, a.place_label FROM psc_action_items a JOIN psc_organizations o"

@@ -367,7 +367,7 @@ class DemoCityTest {
 
     /** Layer name → {role, geometry, count} from the layer table of docs/demo-city.md, in table order. */
     private static Map<String, String[]> documentedLayers() throws IOException {
-        Pattern row = Pattern.compile("^\\| `([a-z_]+)` \\| (outcome|factor|area|reference) \\| (\\w+) \\| ([0-9,]+) \\|");
+        Pattern row = Pattern.compile("^\\| `([a-z0-9_]+)` \\| (outcome|factor|area|reference|result) \\| (\\w+) \\| ([0-9,]+) \\|");
         Map<String, String[]> layers = new LinkedHashMap<>();
         for (String line : Files.readAllLines(DOC)) {
             Matcher m = row.matcher(line);

@@ -70,6 +70,34 @@ class MinutesPdfTest {
     }
 
     @Test
+    void theDemoMinutesPrintTheTwoMapsShownInTheMeeting() throws Exception {
+        Path ws = dir.resolve("demo-maps.gpkg");
+        DemoCity.write(ws);
+        Path pdf = dir.resolve("maps.pdf");
+        StringWriter err = new StringWriter();
+        int code = PscDeskCommand.execute((w, s, p) -> 1, org.pscdesk.ui.render.PngRender::render,
+                new PrintWriter(new StringWriter()), new PrintWriter(err), "minutes", ws.toString(), "--meeting", "1",
+                "--pdf", pdf.toString(), "--public");
+        assertEquals(0, code, err.toString());
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            int images = 0;
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof
+                            org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img) {
+                        images++;
+                        assertTrue(img.getWidth() >= 1600, "print resolution: " + img.getWidth() + " px wide");
+                    }
+                }
+            }
+            assertEquals(2, images, "the risk map and the places map kept with the meeting");
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Map 1: where risk is highest (run nov-2025)"), "caption");
+            assertTrue(text.contains("public version (organizations only)"));
+        }
+    }
+
+    @Test
     void aDraftSaysDraftOnEveryPageAndNamesWithAccentsPrint() throws Exception {
         Path ws = dir.resolve("ws.gpkg");
         long id;

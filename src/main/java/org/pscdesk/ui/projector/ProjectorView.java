@@ -132,7 +132,20 @@ public final class ProjectorView {
         pane.addTopLayer(pointer);
         LegendCard legend = new LegendCard("Legend", RunStyles.legend(run, view, theme));
         legend.setMaxWidth(560);
-        StackPane mapArea = new StackPane(pane, legend);
+        // scale bar and north arrow: a printed map must carry both (minutes, issue 8)
+        org.pscdesk.ui.map.ScaleBar scale = new org.pscdesk.ui.map.ScaleBar();
+        scale.setStyle("-fx-font-size: 0.7em;");
+        pane.viewChangesProperty().addListener((o, was, now) -> scale.update(pane.metresPerPixel()));
+        Label north = new Label("▲\nN");
+        north.getStyleClass().add("projector-north");
+        north.setStyle("-fx-font-weight: bold; -fx-alignment: center; -fx-text-alignment: center;");
+        VBox corner = new VBox(6, north, scale);
+        corner.setAlignment(Pos.BOTTOM_LEFT);
+        corner.setPickOnBounds(false);
+        corner.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+        StackPane mapArea = new StackPane(pane, legend, corner);
+        StackPane.setAlignment(corner, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(corner, new Insets(0, 0, 16, 20));
         StackPane.setAlignment(legend, Pos.TOP_RIGHT);
         StackPane.setMargin(legend, new Insets(16, 20, 0, 0));
         pane.setFitInsets(new Insets(30, 520, 30, 30));
