@@ -39,7 +39,7 @@ final class MinutesCommand implements Callable<Integer> {
     @Option(names = "--public", description = "The community's version: organizations only.")
     boolean publicVersion;
 
-    @Option(names = "--pdfa", description = "PDF/A-1b for archiving (not available yet in this version).")
+    @Option(names = "--pdfa", description = "PDF/A-1b for archiving (validated with PDFBox preflight in the tests).")
     boolean pdfa;
 
     @Option(names = "--force", description = "Replace OUT.pdf if it exists.")
@@ -67,14 +67,10 @@ final class MinutesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (pdfa) {
-            throw new CliException(ExitCodes.USAGE, "--pdfa is not available yet in this version; write the PDF"
-                    + " without it.");
-        }
         try (Workspace ws = Workspace.open(workspace)) {
             OutputFile.write(pdf, force, temp -> {
                 try (OutputStream out = Files.newOutputStream(temp)) {
-                    MinutesPdf.write(ws, meeting, publicVersion, out, (run, view) -> picture(run, view));
+                    MinutesPdf.write(ws, meeting, publicVersion, pdfa, out, (run, view) -> picture(run, view));
                 } catch (IOException e) {
                     throw new WorkspaceException(WorkspaceException.Reason.IO, temp, "Could not write the PDF: "
                             + e.getMessage(), e);

@@ -47,6 +47,7 @@ public final class MinutesPdf {
     private PDPageContentStream out;
     private float y;
     private MapPictures maps = (run, view) -> null;
+    private boolean pdfa;
 
     private MinutesPdf() throws IOException {
         regular = load(FONT);
@@ -80,15 +81,31 @@ public final class MinutesPdf {
      */
     public static void write(Workspace ws, long meetingId, boolean publicVersion, OutputStream target,
                              MapPictures maps) throws WorkspaceException, IOException {
+        write(ws, meetingId, publicVersion, false, target, maps);
+    }
+
+    /**
+     * Writes the minutes of a meeting, optionally as PDF/A-1b for archiving: XMP metadata, an sRGB output
+     * intent, no transparency (maps flattened on white, a grey DRAFT mark), no compressed object streams.
+     */
+    public static void write(Workspace ws, long meetingId, boolean publicVersion, boolean pdfa, OutputStream target,
+                             MapPictures maps) throws WorkspaceException, IOException {
         String json = new MeetingRecords(ws).json(meetingId).orElseThrow(() -> new WorkspaceException(
                 WorkspaceException.Reason.BAD_INPUT, ws.file(), "There is no meeting " + meetingId + " in "
                         + ws.file().getFileName() + "; 'pscdesk meetings' lists them."));
         Map<String, Object> m = JsonTree.object(json);
         MinutesPdf pdf = new MinutesPdf();
         pdf.maps = maps;
+        pdf.pdfa = pdfa;
         try {
             pdf.build(m, publicVersion);
-            pdf.doc.save(target);
+            if (pdfa) {
+                pdf.makePdfA(text(m, "title"));
+                // PDF/A-1 forbids cross-reference streams (dependencies doc, G13)
+                pdf.doc.save(target, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            } else {
+                pdf.doc.save(target);
+            }
         } finally {
             pdf.doc.close();
         }
@@ -223,6 +240,43 @@ public final class MinutesPdf {
         finish(title, draft);
     }
 
+    /** XMP metadata (title, PDF/A-1b identification, dates, producer) and the sRGB output intent. */
+    private void makePdfA(String title) throws IOException {
+        try {
+            org.apache.xmpbox.XMPMetadata xmp = org.apache.xmpbox.XMPMetadata.createXMPMetadata();
+            org.apache.xmpbox.schema.DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+            dc.setTitle(title);
+            org.apache.xmpbox.schema.PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
+            id.setPart(1);
+            id.setConformance("B");
+            org.apache.xmpbox.schema.XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+            java.util.Calendar now = java.util.Calendar.getInstance();
+            basic.setCreateDate(now);
+            basic.setModifyDate(now);
+            basic.setCreatorTool("PSC Desk " + Version.get());
+            org.apache.xmpbox.schema.AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
+            pdf.setProducer(doc.getDocumentInformation().getProducer());
+            doc.getDocumentInformation().setCreationDate(now);
+            doc.getDocumentInformation().setModificationDate(now);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            new org.apache.xmpbox.xml.XmpSerializer().serialize(xmp, bytes, true);
+            org.apache.pdfbox.pdmodel.common.PDMetadata metadata = new org.apache.pdfbox.pdmodel.common.PDMetadata(doc);
+            metadata.importXMPMetadata(bytes.toByteArray());
+            doc.getDocumentCatalog().setMetadata(metadata);
+        } catch (org.apache.xmpbox.type.BadFieldValueException | javax.xml.transform.TransformerException e) {
+            throw new IOException("could not write the PDF/A metadata: " + e.getMessage(), e);
+        }
+        java.awt.color.ICC_Profile srgb = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB);
+        org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent intent =
+                new org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent(doc,
+                        new java.io.ByteArrayInputStream(srgb.getData()));
+        intent.setInfo("sRGB IEC61966-2.1");
+        intent.setOutputCondition("sRGB IEC61966-2.1");
+        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+        intent.setRegistryName("http://www.color.org");
+        doc.getDocumentCatalog().addOutputIntent(intent);
+    }
+
     private static String viewTitle(String view) {
         return switch (view) {
             case "risk" -> "where risk is highest";
@@ -235,8 +289,21 @@ public final class MinutesPdf {
 
     /** A map at the text width (print resolution from a 1600-pixel render), with its caption. */
     private void image(byte[] png, String caption) throws IOException {
-        org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img =
-                org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(doc, png, caption);
+        org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img;
+        if (pdfa) {
+            // PDF/A-1 has no transparency: the map is flattened onto white
+            java.awt.image.BufferedImage src = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(src.getWidth(), src.getHeight(),
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = rgb.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+            g.drawImage(src, 0, 0, null);
+            g.dispose();
+            img = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, rgb);
+        } else {
+            img = org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(doc, png, caption);
+        }
         float w = WIDTH;
         float h = w * img.getHeight() / img.getWidth();
         if (y - h - 24 < BOTTOM) {
@@ -357,9 +424,13 @@ public final class MinutesPdf {
                 s.showText(number);
                 s.endText();
                 if (draft) {
-                    PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
-                    faint.setNonStrokingAlphaConstant(0.12f);
-                    s.setGraphicsStateParameters(faint);
+                    if (pdfa) {
+                        s.setNonStrokingColor(0.88f, 0.88f, 0.88f); // no transparency in PDF/A-1: a light grey
+                    } else {
+                        PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
+                        faint.setNonStrokingAlphaConstant(0.12f);
+                        s.setGraphicsStateParameters(faint);
+                    }
                     s.beginText();
                     s.setFont(bold, 96);
                     s.setTextMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(Math.toRadians(45), 150, 260));

@@ -98,6 +98,25 @@ class MinutesPdfTest {
     }
 
     @Test
+    void pdfaMinutesWithTheirMapsValidateAsPdfA1b() throws Exception {
+        Path ws = dir.resolve("demo-pdfa.gpkg");
+        DemoCity.write(ws);
+        Path pdf = dir.resolve("archive.pdf");
+        StringWriter err = new StringWriter();
+        int code = PscDeskCommand.execute((w, s, p) -> 1, org.pscdesk.ui.render.PngRender::render,
+                new PrintWriter(new StringWriter()), new PrintWriter(err), "minutes", ws.toString(), "--meeting", "1",
+                "--pdf", pdf.toString(), "--pdfa");
+        assertEquals(0, code, err.toString());
+        org.apache.pdfbox.preflight.ValidationResult result = org.apache.pdfbox.preflight.parser.PreflightParser
+                .validate(pdf.toFile());
+        StringBuilder errors = new StringBuilder();
+        for (var e : result.getErrorsList()) {
+            errors.append(e.getErrorCode()).append(": ").append(e.getDetails()).append('\n');
+        }
+        assertTrue(result.isValid(), "PDF/A-1b:\n" + errors);
+    }
+
+    @Test
     void aDraftSaysDraftOnEveryPageAndNamesWithAccentsPrint() throws Exception {
         Path ws = dir.resolve("ws.gpkg");
         long id;
