@@ -131,8 +131,11 @@ public final class MinutesPdf {
         newPage();
         heading(title, 18);
         line(text(m, "body"), 11, false);
-        line(text(m, "date") + (text(m, "location").isEmpty() ? "" : " · " + text(m, "location"))
-                + (text(m, "facilitator").isEmpty() ? "" : " · convened by " + text(m, "facilitator")), 11, false);
+        // the facilitator may be typed as a person's name: the public version leaves it out
+        String convener = publicVersion || text(m, "facilitator").isEmpty() ? "" : " · convened by "
+                + text(m, "facilitator");
+        line(text(m, "date") + (text(m, "location").isEmpty() ? "" : " · " + text(m, "location")) + convener, 11,
+                false);
         line((draft ? "DRAFT — this record is not finalized" : "Finalized record") + (publicVersion
                 ? " · public version (organizations only)" : " · partners' version"), 10, true);
         gap(8);

@@ -94,6 +94,7 @@ class MinutesPdfTest {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("Map 1: where risk is highest (run nov-2025)"), "caption");
             assertTrue(text.contains("public version (organizations only)"));
+            assertTrue(!text.contains("convened by"), "the facilitator (possibly a person) is left out in public");
         }
     }
 
