@@ -135,6 +135,106 @@ public final class MeetingRecords {
         });
     }
 
+    /** An action item as the Tasks step shows it: from an earlier meeting, and its status now. */
+    public record CarriedItem(long id, long meetingId, String description, String owner, String placeLabel,
+                              LocalDate due, String status, boolean updatedHere) {
+    }
+
+    /**
+     * The action items a meeting should review: those still open or in progress at the end of their chain,
+     * from earlier meetings, plus those already carried into this meeting (with the status set here).
+     */
+    public List<CarriedItem> itemsToReview(long meetingId) throws WorkspaceException {
+        return workspace.query(c -> {
+            List<CarriedItem> out = new ArrayList<>();
+            String sql = "SELECT a.id, a.meeting_id, a.description, o.name, a.place_label, a.due_on, a.status,"
+                    + " a.meeting_id = ? FROM psc_action_items a JOIN psc_organizations o ON o.id = a.owner_org_id"
+                    + " WHERE (a.meeting_id <> ? AND a.status IN ('open', 'in_progress')"
+                    + "        AND NOT EXISTS (SELECT 1 FROM psc_action_items n WHERE n.carried_item = a.id))"
+                    + "    OR (a.meeting_id = ? AND a.carried_item IS NOT NULL)"
+                    + " ORDER BY a.due_on IS NULL, a.due_on, a.id";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, meetingId);
+                ps.setLong(2, meetingId);
+                ps.setLong(3, meetingId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String due = rs.getString(6);
+                        out.add(new CarriedItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), due == null ? null : LocalDate.parse(due), rs.getString(7),
+                                rs.getBoolean(8)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Updates, in the room, an action item from an earlier meeting: a new row in this meeting carries it
+     * (owner, program, place, text, due date) with the new status — the earlier meeting's row is never touched.
+     * Updating it again in the same meeting changes that new row.
+     *
+     * @param status open (carried forward), in_progress, done or dropped
+     * @param reason why it was dropped (kept with the text), or null
+     * @return the id of the row in this meeting
+     */
+    public long updateInMeeting(long meetingId, long itemId, String status, String reason) throws WorkspaceException {
+        return workspace.inTransaction(c -> {
+            try (PreparedStatement find = c.prepareStatement(
+                    "SELECT id FROM psc_action_items WHERE meeting_id = ? AND carried_item = ?")) {
+                find.setLong(1, meetingId);
+                find.setLong(2, itemId);
+                try (ResultSet rs = find.executeQuery()) {
+                    if (rs.next()) {
+                        long here = rs.getLong(1);
+                        try (PreparedStatement up = c.prepareStatement(
+                                "UPDATE psc_action_items SET status = ? WHERE id = ?")) {
+                            up.setString(1, status);
+                            up.setLong(2, here);
+                            up.executeUpdate();
+                        }
+                        return here;
+                    }
+                }
+            }
+            // a row of this meeting updated directly (the item is this meeting's own): carry its source instead
+            long source = itemId;
+            try (PreparedStatement own = c.prepareStatement(
+                    "SELECT carried_item FROM psc_action_items WHERE id = ? AND meeting_id = ?")) {
+                own.setLong(1, itemId);
+                own.setLong(2, meetingId);
+                try (ResultSet rs = own.executeQuery()) {
+                    if (rs.next()) {
+                        try (PreparedStatement up = c.prepareStatement(
+                                "UPDATE psc_action_items SET status = ? WHERE id = ?")) {
+                            up.setString(1, status);
+                            up.setLong(2, itemId);
+                            up.executeUpdate();
+                        }
+                        return itemId;
+                    }
+                }
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO psc_action_items (meeting_id, owner_org_id,"
+                    + " program_id, place_label, description, due_on, status, place_id, carried_from, carried_item)"
+                    + " SELECT ?, owner_org_id, program_id, place_label, description || ?, due_on, ?, place_id,"
+                    + " meeting_id, id FROM psc_action_items WHERE id = ?")) {
+                ins.setLong(1, meetingId);
+                ins.setString(2, reason == null || reason.isBlank() ? "" : " (dropped: " + reason.trim() + ")");
+                ins.setString(3, status);
+                ins.setLong(4, source);
+                if (ins.executeUpdate() != 1) {
+                    throw new SQLException("there is no action item " + itemId);
+                }
+            }
+            try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** Sets who attended (organizations), replacing the earlier list, in one transaction. */
     public void setAttendance(long meetingId, java.util.Collection<Long> orgIds) throws WorkspaceException {
         workspace.inTransaction(c -> {

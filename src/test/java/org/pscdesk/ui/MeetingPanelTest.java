@@ -92,7 +92,7 @@ class MeetingPanelTest {
             Node carried = fx(() -> robot.lookup("#meeting-carried").query());
             assertTrue(fx(carried::isVisible));
             String carriedText = fx(() -> String.join(" ", SceneTexts.of(carried)));
-            assertTrue(carriedText.contains("Still open from earlier meetings (2)"), carriedText);
+            assertTrue(carriedText.contains("still open from earlier meetings: 2"), carriedText);
             robot.clickOn(notes).write("Inspections continue.");
         } finally {
             AppTests.stop(app); // closing saves what was typed last

@@ -29,7 +29,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
-import org.pscdesk.meeting.ActionItem;
 import org.pscdesk.meeting.AgendaStep;
 import org.pscdesk.meeting.Body;
 import org.pscdesk.meeting.BodyKind;
@@ -209,24 +208,7 @@ public final class MeetingPanel extends VBox {
                 box.setUserData(o.id());
                 attendance.getChildren().add(box);
             }
-            carried.getChildren().clear();
-            List<ActionItem> open = new ArrayList<>();
-            for (ActionItem a : repo.openActionItems()) {
-                if (a.meetingId() != id) {
-                    open.add(a);
-                }
-            }
-            if (!open.isEmpty()) {
-                Label title = new Label("Still open from earlier meetings (" + open.size() + ")");
-                title.getStyleClass().add("analysis-heading");
-                carried.getChildren().add(title);
-                for (ActionItem a : open) {
-                    Label l = new Label("• " + a.description() + (a.dueOn() == null ? "" : " (due " + a.dueOn() + ")")
-                            + (a.placeLabel() == null ? "" : " — " + a.placeLabel()));
-                    l.setWrapText(true);
-                    carried.getChildren().add(l);
-                }
-            }
+            showCarried(id);
             carried.setId("meeting-carried");
             steps.selectToggle(steps.getToggles().get(0));
             showStep(AgendaStep.ASSESSMENT);
@@ -234,6 +216,54 @@ public final class MeetingPanel extends VBox {
             host.dialogs().showError("Open meeting", e.getMessage());
         } finally {
             loading = false;
+        }
+    }
+
+    /** The Tasks step's list: items from earlier meetings, each updated here into a new row of this meeting. */
+    private void showCarried(long id) throws WorkspaceException {
+        carried.getChildren().clear();
+        List<MeetingRecords.CarriedItem> items = new MeetingRecords(host.workspace()).itemsToReview(id);
+        if (items.isEmpty()) {
+            return;
+        }
+        long fromEarlier = items.stream().filter(i -> !i.updatedHere()).count();
+        Label title = new Label("Action items to review (" + items.size() + "; still open from earlier meetings: "
+                + fromEarlier + ")");
+        title.getStyleClass().add("analysis-heading");
+        title.setWrapText(true);
+        carried.getChildren().add(title);
+        for (MeetingRecords.CarriedItem item : items) {
+            Label what = new Label(item.description() + " — " + item.owner()
+                    + (item.due() == null ? "" : ", due " + item.due())
+                    + (item.placeLabel() == null ? "" : " — " + item.placeLabel()));
+            what.setWrapText(true);
+            javafx.scene.control.ChoiceBox<String> status = new javafx.scene.control.ChoiceBox<>(
+                    FXCollections.observableArrayList("open", "in_progress", "done", "dropped"));
+            status.setValue(item.status());
+            status.setDisable(finalized);
+            javafx.scene.control.TextField reason = new javafx.scene.control.TextField();
+            reason.setPromptText("why dropped");
+            reason.setDisable(finalized || !"dropped".equals(item.status()));
+            Runnable save = () -> {
+                try {
+                    new MeetingRecords(host.workspace()).updateInMeeting(meetingId, item.id(), status.getValue(),
+                            reason.getText());
+                    saved.setText("Action item updated in this meeting.");
+                } catch (WorkspaceException e) {
+                    host.dialogs().showError("Action item", e.getMessage());
+                }
+            };
+            status.valueProperty().addListener((o, was, now) -> {
+                reason.setDisable(!"dropped".equals(now));
+                if (!"dropped".equals(now)) {
+                    save.run();
+                }
+            });
+            reason.setOnAction(e -> save.run());
+            HBox controls = new HBox(6, status, reason);
+            VBox row = new VBox(2, what, controls);
+            row.getStyleClass().add("meeting-carried-item");
+            carried.getChildren().add(row);
         }
     }
 
