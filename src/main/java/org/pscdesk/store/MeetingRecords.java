@@ -142,7 +142,7 @@ public final class MeetingRecords {
 
     /**
      * The action items a meeting should review: those still open or in progress at the end of their chain,
-     * from earlier meetings, plus those already carried into this meeting (with the status set here).
+     * from earlier meetings, plus this meeting's own (carried here with a new status, or new).
      */
     public List<CarriedItem> itemsToReview(long meetingId) throws WorkspaceException {
         return workspace.query(c -> {
@@ -151,7 +151,7 @@ public final class MeetingRecords {
                     + " a.meeting_id = ? FROM psc_action_items a JOIN psc_organizations o ON o.id = a.owner_org_id"
                     + " WHERE (a.meeting_id <> ? AND a.status IN ('open', 'in_progress')"
                     + "        AND NOT EXISTS (SELECT 1 FROM psc_action_items n WHERE n.carried_item = a.id))"
-                    + "    OR (a.meeting_id = ? AND a.carried_item IS NOT NULL)"
+                    + "    OR a.meeting_id = ?"
                     + " ORDER BY a.due_on IS NULL, a.due_on, a.id";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, meetingId);

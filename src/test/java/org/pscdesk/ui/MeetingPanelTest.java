@@ -93,6 +93,25 @@ class MeetingPanelTest {
             assertTrue(fx(carried::isVisible));
             String carriedText = fx(() -> String.join(" ", SceneTexts.of(carried)));
             assertTrue(carriedText.contains("still open from earlier meetings: 2"), carriedText);
+            // a new action item from the Tasks step's form
+            fx(() -> {
+                ((TextArea) robot.lookup("#meeting-notes").query()).requestFocus();
+                return null;
+            });
+            robot.clickOn("#meeting-item-text").write("Walk the corridor with the block captains.");
+            fx(() -> {
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ComboBox<org.pscdesk.meeting.Organization> owner =
+                        (javafx.scene.control.ComboBox<org.pscdesk.meeting.Organization>) robot.lookup(
+                                "#meeting-item-owner").query();
+                owner.getSelectionModel().select(0);
+                ((javafx.scene.control.Button) robot.lookup("#meeting-item-add").query()).fire();
+                return null;
+            });
+            long added = fx(() -> new MeetingRepository(app.model().current().workspace()).actionItems(meetingId)
+                    .stream().filter(a -> a.description().equals("Walk the corridor with the block captains."))
+                    .count());
+            assertEquals(1, added, "the new action item is stored with this meeting");
             robot.clickOn(notes).write("Inspections continue.");
         } finally {
             AppTests.stop(app); // closing saves what was typed last

@@ -20,6 +20,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
@@ -161,8 +162,21 @@ public final class MeetingPanel extends VBox {
         Label present = new Label("Organizations present");
         present.getStyleClass().add("analysis-heading");
         saved.setWrapText(true);
-        VBox content = new VBox(8, top, stepButtons, purpose, notes, saved, project, carried, present, attendance,
-                finalize);
+        VBox content = new VBox(8, top, stepButtons, purpose, notes, saved, project, carried, newItemForm(), present,
+                attendance, finalize);
+        // keyboard first: the next and previous agenda step, and a new action item
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.PAGE_DOWN) {
+                moveStep(1);
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.PAGE_UP) {
+                moveStep(-1);
+                e.consume();
+            } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.A) {
+                startNewItem();
+                e.consume();
+            }
+        });
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -200,6 +214,7 @@ public final class MeetingPanel extends VBox {
             saved.setText(finalized ? "Finalized: this record can no longer change." : "Saved as you type.");
             Set<Long> here = new HashSet<>(repo.attendance(id));
             attendance.getChildren().clear();
+            newItemOwner.getItems().setAll(new DirectoryRepository(ws).organizations());
             for (Organization o : new DirectoryRepository(ws).organizations()) {
                 CheckBox box = new CheckBox(o.name());
                 box.setSelected(here.contains(o.id()));
@@ -274,7 +289,79 @@ public final class MeetingPanel extends VBox {
         notes.setText(texts.getOrDefault(s, ""));
         carried.setVisible(s == AgendaStep.TASKS);
         carried.setManaged(s == AgendaStep.TASKS);
+        newItem.setVisible(s == AgendaStep.TASKS && !finalized);
+        newItem.setManaged(s == AgendaStep.TASKS && !finalized);
         loading = false;
+    }
+
+    private final TextField newItemText = new TextField();
+    private final ComboBox<Organization> newItemOwner = new ComboBox<>();
+    private final javafx.scene.control.DatePicker newItemDue = new javafx.scene.control.DatePicker();
+    private final VBox newItem = new VBox(4);
+
+    /** The Tasks step's form for a new action item (Ctrl+Shift+A): owner organization, what, due date. */
+    private VBox newItemForm() {
+        Label title = new Label("New action item (Ctrl+Shift+A)");
+        title.getStyleClass().add("analysis-heading");
+        newItemText.setId("meeting-item-text");
+        newItemText.setPromptText("what, where");
+        newItemOwner.setId("meeting-item-owner");
+        newItemOwner.setPromptText("owner organization");
+        newItemOwner.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Organization o) {
+                return o == null ? "" : o.name();
+            }
+
+            @Override
+            public Organization fromString(String s) {
+                return null;
+            }
+        });
+        newItemDue.setPromptText("due");
+        Button add = new Button("Add");
+        add.setId("meeting-item-add");
+        add.setOnAction(e -> addItem());
+        newItemText.setOnAction(e -> addItem());
+        newItem.getChildren().setAll(title, newItemText, new HBox(6, newItemOwner, newItemDue, add));
+        return newItem;
+    }
+
+    private void startNewItem() {
+        if (finalized) {
+            return;
+        }
+        steps.getToggles().stream().filter(t -> t.getUserData() == AgendaStep.TASKS).findFirst()
+                .ifPresent(steps::selectToggle);
+        newItemText.requestFocus();
+    }
+
+    private void addItem() {
+        if (finalized || meetingId == 0) {
+            return;
+        }
+        String text = newItemText.getText().trim();
+        Organization owner = newItemOwner.getValue();
+        if (text.isEmpty() || owner == null) {
+            saved.setText("An action item needs what to do and an owner organization.");
+            return;
+        }
+        try {
+            new MeetingRepository(host.workspace()).addActionItem(new org.pscdesk.meeting.ActionItem(meetingId,
+                    owner.id(), null, null, text, newItemDue.getValue(), org.pscdesk.meeting.ActionItemStatus.OPEN));
+            newItemText.clear();
+            newItemDue.setValue(null);
+            saved.setText("Action item added: " + text);
+            showCarried(meetingId);
+        } catch (WorkspaceException e) {
+            host.dialogs().showError("Action item", e.getMessage());
+        }
+    }
+
+    private void moveStep(int by) {
+        AgendaStep[] all = AgendaStep.values();
+        int next = Math.max(0, Math.min(all.length - 1, step.ordinal() + by));
+        steps.selectToggle(steps.getToggles().get(next));
     }
 
     /** Saves the notes typed so far; on failure keeps them on screen and in a recovery file. */

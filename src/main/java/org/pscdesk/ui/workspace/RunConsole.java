@@ -300,7 +300,7 @@ final class RunConsole implements AnalysisPanel.Host {
         for (String line : new String[] {"Ctrl+R   risk model panel", "Ctrl+P   projector window",
                 "B   blank or unblank the projector", "Shift + move the mouse   point on the projector",
                 "Ctrl+0   zoom to the whole workspace", "Ctrl+= / Ctrl+−   zoom in / out",
-                "Ctrl+M   meeting panel", "Ctrl+I   import data", "F1   show or hide this list"}) {
+                "Ctrl+M   meeting panel", "Ctrl+PgDn / Ctrl+PgUp   next / previous agenda step", "Ctrl+Shift+A   new action item", "Ctrl+I   import data", "F1   show or hide this list"}) {
             card.getChildren().add(new Label(line));
         }
         card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
