@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code pscdesk export WS (--run NAME | --place ID | --layer NAME | --actions | --matrix) --format F --out FILE}. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Export a run's cells, a place, a layer, the action items or the place x program matrix as",
-                "GeoPackage (QGIS opens it), GeoJSON (WGS 84 lon/lat) or CSV (UTF-8 with BOM, safe for spreadsheets).",
-                "--public passes a run through the privacy filter and refuses incident layers."},
+        description = {"Export a run, a place, a layer, the action items or the program matrix.",
+                "As GeoPackage (QGIS opens it), GeoJSON (WGS 84 lon/lat) or CSV (UTF-8 with BOM, safe for",
+                "spreadsheets). --public passes a run through the privacy filter and refuses incident layers."},
         footer = {"", "Example: pscdesk export demo.gpkg --run may --format geojson --out may.geojson --public",
                 "", "Exit codes: 0 written, 2 usage error, 3 unknown run/place/layer, refused, or OUT exists without --force."})
 final class ExportCommand implements Callable<Integer> {

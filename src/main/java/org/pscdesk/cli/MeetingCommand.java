@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code pscdesk meeting WS --id ID --json}: one meeting's whole record. */
 @Command(name = "meeting", mixinStandardHelpOptions = true,
-        description = {"Print one meeting's record: attendance by organization, the ACTION agenda notes, ranked places",
-                "with narratives and facts, decisions, program commitments and action items."},
+        description = {"Print one meeting's whole record as JSON.",
+                "Attendance by organization, the ACTION agenda notes, ranked places with narratives and facts,",
+                "decisions, program commitments, map views and action items."},
         footer = {"", "Example: pscdesk meeting demo.gpkg --id 1 --json",
                 "", "Exit codes: 0 printed, 2 usage error, 3 no such meeting or workspace."})
 final class MeetingCommand implements Callable<Integer> {

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code pscdesk minutes WS --meeting ID --pdf OUT.pdf [--public] [--force]}: a meeting's minutes as PDF. */
 @Command(name = "minutes", mixinStandardHelpOptions = true,
-        description = {"Write a meeting's minutes as PDF: attendance by organization, the ACTION agenda, ranked places,",
-                "decisions, commitments, action items and a data note. A meeting not yet finalized is marked DRAFT."},
+        description = {"Write a meeting's minutes as PDF.",
+                "Attendance by organization, the ACTION agenda, the maps shown, ranked places, decisions,",
+                "commitments, action items and a data note. A meeting not yet finalized is marked DRAFT."},
         footer = {"", "Example: pscdesk minutes demo.gpkg --meeting 1 --pdf minutes.pdf --public",
                 "", "Exit codes: 0 written, 2 usage error, 3 no such meeting or workspace, or OUT exists without --force."})
 final class MinutesCommand implements Callable<Integer> {

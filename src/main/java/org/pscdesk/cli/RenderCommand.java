@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code pscdesk render WS --run NAME --view V [--projector] [--size WxH] --png OUT.png}: a run's map, headless. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw a saved run's map to a PNG, with no display needed: the console map, or with",
-                "--projector the wall scene with its title, legend and data note (aggregates only)."},
+        description = {"Draw a saved run's map to a PNG, with no display needed.",
+                "The console map, or with --projector the wall scene with its title, legend and data note",
+                "(aggregates only, through the privacy filter)."},
         footer = {"", "Example: pscdesk render demo.gpkg --run may --view risk --projector --png risk.png",
                 "", "Exit codes: 0 written, 2 usage error, 3 unknown run or unreadable workspace."})
 final class RenderCommand implements Callable<Integer> {

@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code pscdesk rtm WS --outcome LAYER --factors L1[:how],...}: runs Risk Terrain Modeling on a workspace. */
 @Command(name = "rtm", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run Risk Terrain Modeling: spatial influence bands per factor, an elastic-net screen,",
-                "stepwise BIC over Poisson, NB2 and NBII, relative risk scores and validation."},
+        description = {"Run Risk Terrain Modeling on a workspace, or on a cell table with --cells.",
+                "Spatial influence bands per factor, an elastic-net screen, stepwise BIC over Poisson, NB2 and NBII,",
+                "relative risk scores and validation; --save keeps the run in the workspace."},
         footer = {"", "Example: pscdesk rtm demo.gpkg --outcome incidents --factors bus_stops,bars,liquor_stores,"
                 + "vacant_lots --increment half --json - --save may2026",
                 "         pscdesk rtm --cells cells.csv --y count --vars a,b,c --family nb2 --json -",
