@@ -27,4 +27,12 @@ public record ReadOptions(Crs crs, String xColumn, String yColumn, String latCol
     public ReadOptions withMember(String newMember) {
         return new ReadOptions(crs, xColumn, yColumn, latColumn, lonColumn, newMember, charset);
     }
+
+    /**
+     * How the importer compares column names: lower-case letters and digits only, so {@code X-Coord},
+     * {@code X Coord} and {@code XCOORD} all match. Screens that guess columns use the same rule.
+     */
+    public static String normaliseColumnName(String name) {
+        return TextTable.normalise(name);
+    }
 }

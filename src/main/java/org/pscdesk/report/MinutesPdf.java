@@ -156,6 +156,10 @@ public final class MinutesPdf {
 
         List<Map<String, Object>> views = rows(m, "map_views");
         if (!views.isEmpty()) {
+            // keep the heading with its first map (a 16:10 render at the text width): no heading alone at a foot
+            if (y - (WIDTH * 10 / 16 + 60) < BOTTOM) {
+                newPage();
+            }
             heading("Maps shown in the meeting", 14);
             int n = 0;
             for (Map<String, Object> v : views) {

@@ -112,7 +112,8 @@ public final class PrivacyFilter {
                     return;
                 }
                 raw[tableIndex[cell]]++;
-                publicEvents.add(new double[] {c.x, c.y});
+                // at the cell's centre, as the run's own hot spots take events (RtmAnalysis.eventDensity)
+                publicEvents.add(new double[] {grid.centreX(grid.col(cell)), grid.centreY(grid.row(cell))});
                 if (d != null) {
                     period[0] = period[0] == null || d.isBefore(period[0]) ? d : period[0];
                     period[1] = period[1] == null || d.isAfter(period[1]) ? d : period[1];
@@ -136,13 +137,11 @@ public final class PrivacyFilter {
             in[cell] = true;
         }
         StudyMask mask = StudyMask.of(grid, in, StudyMask.Membership.CENTRE);
-        // Events at their cell centres, as the run's own hot spots (RtmAnalysis.eventDensity).
         double[] xs = new double[events.size()];
         double[] ys = new double[events.size()];
         for (int i = 0; i < xs.length; i++) {
-            int cell = grid.cellOf(events.get(i)[0], events.get(i)[1]);
-            xs[i] = grid.centreX(grid.col(cell));
-            ys[i] = grid.centreY(grid.row(cell));
+            xs[i] = events.get(i)[0];
+            ys[i] = events.get(i)[1];
         }
         boolean[] hotByMask = events.isEmpty() || !(block > 0) ? new boolean[mask.size()]
                 : Quadrant.aboveMeanPlusSd(QuarticDensity.of(mask, xs, ys, block), 2);
@@ -245,7 +244,7 @@ public final class PrivacyFilter {
             note.append(", ").append(DAY.format(period[0])).append(" to ").append(DAY.format(period[1]));
         }
         if (outcome != null && outcome.provenance() != null && outcome.provenance().source() != null) {
-            note.append(". Source: ").append(sourceName(outcome.provenance().source()));
+            note.append(". Source: ").append(outcome.provenance().sourceFileName());
         }
         String unit = ws.crs().map(c -> sizeText(s.cellSize(), c)).orElse(DistanceText.format(s.cellSize()));
         note.append(". Places are squares of ").append(unit).append(". Model: ").append(s.terms().size())
@@ -262,13 +261,6 @@ public final class PrivacyFilter {
     /** A cell size as people say it: "200 ft" or "100 m". */
     static String sizeText(double size, org.pscdesk.geo.Crs crs) {
         return DistanceText.format(size) + " " + crs.unitLabel();
-    }
-
-    /** The file or folder name of a source path, never the full path (it may name a person's home folder). */
-    private static String sourceName(String source) {
-        String s = source.replace('\\', '/');
-        int slash = s.lastIndexOf('/', s.length() - 2);
-        return slash >= 0 ? s.substring(slash + 1) : s;
     }
 
     private static int indexOf(LayerInfo layer, String field) {

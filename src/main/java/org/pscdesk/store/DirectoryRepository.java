@@ -149,6 +149,11 @@ public final class DirectoryRepository {
      */
     static long insert(PreparedStatement ps) throws SQLException {
         ps.executeUpdate();
+        return insertedId(ps);
+    }
+
+    /** The rowid of the row the statement just inserted. */
+    static long insertedId(PreparedStatement ps) throws SQLException {
         try (Statement st = ps.getConnection().createStatement();
              ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
             if (!rs.next()) {

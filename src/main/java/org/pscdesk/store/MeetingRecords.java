@@ -181,10 +181,12 @@ public final class MeetingRecords {
      */
     public long updateInMeeting(long meetingId, long itemId, String status, String reason) throws WorkspaceException {
         return workspace.inTransaction(c -> {
-            try (PreparedStatement find = c.prepareStatement(
-                    "SELECT id FROM psc_action_items WHERE meeting_id = ? AND carried_item = ?")) {
+            // already this meeting's row (its own item, or the one that carries itemId here): change its status
+            try (PreparedStatement find = c.prepareStatement("SELECT id FROM psc_action_items WHERE meeting_id = ?"
+                    + " AND (id = ? OR carried_item = ?)")) {
                 find.setLong(1, meetingId);
                 find.setLong(2, itemId);
+                find.setLong(3, itemId);
                 try (ResultSet rs = find.executeQuery()) {
                     if (rs.next()) {
                         long here = rs.getLong(1);
@@ -198,24 +200,7 @@ public final class MeetingRecords {
                     }
                 }
             }
-            // a row of this meeting updated directly (the item is this meeting's own): carry its source instead
-            long source = itemId;
-            try (PreparedStatement own = c.prepareStatement(
-                    "SELECT carried_item FROM psc_action_items WHERE id = ? AND meeting_id = ?")) {
-                own.setLong(1, itemId);
-                own.setLong(2, meetingId);
-                try (ResultSet rs = own.executeQuery()) {
-                    if (rs.next()) {
-                        try (PreparedStatement up = c.prepareStatement(
-                                "UPDATE psc_action_items SET status = ? WHERE id = ?")) {
-                            up.setString(1, status);
-                            up.setLong(2, itemId);
-                            up.executeUpdate();
-                        }
-                        return itemId;
-                    }
-                }
-            }
+            // else a new row here carries it on; the earlier meeting's row is never touched
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO psc_action_items (meeting_id, owner_org_id,"
                     + " program_id, place_label, description, due_on, status, place_id, carried_from, carried_item)"
                     + " SELECT ?, owner_org_id, program_id, place_label, description || ?, due_on, ?, place_id,"
@@ -223,14 +208,11 @@ public final class MeetingRecords {
                 ins.setLong(1, meetingId);
                 ins.setString(2, reason == null || reason.isBlank() ? "" : " (dropped: " + reason.trim() + ")");
                 ins.setString(3, status);
-                ins.setLong(4, source);
+                ins.setLong(4, itemId);
                 if (ins.executeUpdate() != 1) {
                     throw new SQLException("there is no action item " + itemId);
                 }
-            }
-            try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
-                rs.next();
-                return rs.getLong(1);
+                return DirectoryRepository.insertedId(ins);
             }
         });
     }

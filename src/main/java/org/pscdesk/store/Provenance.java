@@ -15,4 +15,14 @@ public record Provenance(String source, String format, String sourceCrs, String 
     public static Provenance generated(String generator, String crs, String at) {
         return new Provenance(generator, "generated", crs, at, null);
     }
+
+    /** The file or folder name of the source, never its full path (a path may name a person's home folder). */
+    public String sourceFileName() {
+        if (source == null) {
+            return "unknown source";
+        }
+        String t = source.replace('\\', '/');
+        int slash = t.lastIndexOf('/', t.length() - 2);
+        return slash >= 0 ? t.substring(slash + 1) : t;
+    }
 }

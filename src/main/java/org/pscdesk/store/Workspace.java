@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -163,8 +164,12 @@ public final class Workspace implements AutoCloseable {
         }
         boolean foreign = inspection.kind() == Inspection.Kind.FOREIGN_GEOPACKAGE;
         try {
-            if (foreign || inspection.schemaVersion() != SCHEMA_VERSION) {
-                backUpBeforeMigrating(path, foreign ? "adopt" : "v" + inspection.schemaVersion());
+            // -1: a write-ahead log is present (the workspace is open elsewhere, or a session crashed), which
+            // the inspection cannot see through; read the version through SQLite, which replays the log
+            int version = foreign ? 0 : inspection.schemaVersion() < 0 ? recordedVersion(path)
+                    : inspection.schemaVersion();
+            if (foreign || version != SCHEMA_VERSION) {
+                backUpBeforeMigrating(path, foreign ? "adopt" : "v" + version);
                 migrate(path, false);
             }
             Workspace ws = openConnection(path, clock);
@@ -176,6 +181,16 @@ public final class Workspace implements AutoCloseable {
         } catch (SQLException | FlywayException e) {
             throw new WorkspaceException(WorkspaceException.Reason.CORRUPT, path,
                     "Could not open " + path + " (" + e.getMessage() + "); open a backup copy.", e);
+        }
+    }
+
+    /** The schema version a workspace records, read through SQLite (a write-ahead log included). */
+    private static int recordedVersion(Path path) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + path.toAbsolutePath().toUri()
+                .getRawPath() + "?mode=ro"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MAX(CAST(version AS INTEGER)) FROM " + HISTORY_TABLE
+                     + " WHERE success = 1 AND version IS NOT NULL")) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 
@@ -466,7 +481,7 @@ public final class Workspace implements AutoCloseable {
             }
             new LayerWriter(connection, clock, this).create(table, spec, ensureSrs(crs), features, how.index());
             audit(connection, "layer", (exists ? "replaced " : "added ") + table + " (" + spec.role().key() + ", from "
-                    + sourceName(spec.provenance().source()) + ")");
+                    + spec.provenance().sourceFileName() + ")");
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
@@ -606,16 +621,6 @@ public final class Workspace implements AutoCloseable {
             }
         }
         return base;
-    }
-
-    /** The file or folder name of a source, never its full path (it may name a person's home folder). */
-    private static String sourceName(String source) {
-        if (source == null) {
-            return "unknown source";
-        }
-        String t = source.replace('\\', '/');
-        int slash = t.lastIndexOf('/', t.length() - 2);
-        return slash >= 0 ? t.substring(slash + 1) : t;
     }
 
     /** The GeoPackage timestamp of now (for gpkg_contents.last_change). */

@@ -42,12 +42,17 @@ public final class DesktopApp {
     }
 
     private static void configure(boolean smokeTest) {
+        // Without a display, a smoke test renders with Monocle when it is on the class path (deps doc 2.10).
+        applySettings(smokeTest && noDisplay() && monocleAvailable());
+    }
+
+    /** The settings every start needs, and Monocle's headless platform when asked for. */
+    private static void applySettings(boolean headless) {
         // Basemap tiles are drawn with Java2D off screen; headless AWT never needs an X server.
         setDefault("java.awt.headless", "true");
         // Gluon Attach asks for the platform and logs when it is missing.
         setDefault("javafx.platform", "desktop");
-        // Without a display, a smoke test renders with Monocle when it is on the class path (deps doc 2.10).
-        if (smokeTest && noDisplay() && monocleAvailable()) {
+        if (headless) {
             setDefault("glass.platform", "Monocle");
             setDefault("monocle.platform", "Headless");
             setDefault("prism.order", "sw");
@@ -63,16 +68,10 @@ public final class DesktopApp {
      * Must run before the JavaFX toolkit starts.
      */
     public static void configureHeadless() {
-        setDefault("java.awt.headless", "true");
-        setDefault("javafx.platform", "desktop");
         if (!monocleAvailable()) {
             throw new IllegalStateException("this build lacks Monocle, which drawing without a display needs");
         }
-        setDefault("glass.platform", "Monocle");
-        setDefault("monocle.platform", "Headless");
-        setDefault("prism.order", "sw");
-        QUIET[0].setLevel(Level.SEVERE);
-        QUIET[1].setLevel(Level.WARNING);
+        applySettings(true);
     }
 
     private static boolean noDisplay() {

@@ -187,6 +187,23 @@ class WorkspaceTest {
     }
 
     @Test
+    void openingAWorkspaceThatIsOpenElsewhereMakesNoBackup() throws Exception {
+        Path file = dir.resolve("busy.gpkg");
+        Workspace.create(file, Crs.of("EPSG:26915")).close();
+        try (Workspace first = Workspace.open(file)) {
+            first.putMeta("name", "busy");
+            assertTrue(Files.exists(Path.of(file + "-wal")), "the open workspace has its write-ahead log");
+            try (Workspace second = Workspace.open(file)) {
+                assertEquals("busy", second.meta("name").orElseThrow());
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.contains("backup"))
+                    .toList(), "an up-to-date workspace is never copied, open elsewhere or not");
+        }
+    }
+
+    @Test
     void schemaVersionIsTheHighestMigration() throws Exception {
         int highest = 0;
         try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {

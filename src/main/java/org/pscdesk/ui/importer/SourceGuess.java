@@ -26,7 +26,6 @@ final class SourceGuess {
     private static final List<String> LAT = List.of("latitude", "lat", "stoplat");
     private static final List<String> X = List.of("x", "xcoord", "xcoordinate", "easting", "pointx");
     private static final List<String> Y = List.of("y", "ycoord", "ycoordinate", "northing", "pointy");
-    private static final Set<String> RESERVED_PREFIXES = Set.of("gpkg_", "psc_", "sqlite_", "rtree_");
     private static final Set<String> TEXT_EXTENSIONS = Set.of("csv", "tsv", "txt", "tab");
     private static final Pattern AREA_WORDS = Pattern.compile("boundary|boundaries|city_limits|limits|study_area|studyarea|outline");
     private static final Pattern REFERENCE_WORDS = Pattern.compile("neighbo(u)?rhood|nhood|district|tract|ward|zip|block_group|precinct");
@@ -158,15 +157,8 @@ final class SourceGuess {
      */
     static String safeName(String text) {
         String name = clean(text);
-        if (!name.isEmpty() && !Character.isLetter(name.charAt(0))) {
-            name = "layer_" + name;
-        }
-        for (String prefix : RESERVED_PREFIXES) {
-            if (name.startsWith(prefix)) {
-                name = "layer_" + name;
-            }
-        }
-        return name;
+        // the workspace's own table-name rule (reserved prefixes, leading letter) on the cleaned name
+        return name.isEmpty() ? name : org.pscdesk.store.Workspace.tableNameFor(name);
     }
 
     /** Lower case, accents removed, runs of other characters as one underscore, at most {@link #MAX_NAME} long. */
@@ -198,15 +190,8 @@ final class SourceGuess {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    /** Lower-case letters and digits only, as the importer matches header names. */
+    /** Lower-case letters and digits only: the importer's own rule for matching header names. */
     static String normalise(String name) {
-        StringBuilder sb = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                sb.append(Character.toLowerCase(c));
-            }
-        }
-        return sb.toString();
+        return org.pscdesk.importer.ReadOptions.normaliseColumnName(name);
     }
 }
