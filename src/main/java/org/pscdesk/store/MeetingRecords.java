@@ -54,17 +54,100 @@ public final class MeetingRecords {
         });
     }
 
-    /** Adds a place to the registry; returns its id. */
+    /** Adds a place typed by the room (no shape) to the registry; returns its id. */
     public long addPlace(String label, String runName, String cells, LocalDate createdOn) throws WorkspaceException {
+        return addPlace(label, runName, cells, createdOn, null, "typed");
+    }
+
+    /**
+     * Adds a place to the registry; returns its id.
+     *
+     * @param cells the run's cell ids it covers, comma-separated, or null
+     * @param shape its outline as a GeoPackage geometry in the working CRS, or null
+     * @param origin how it was made: {@code cells} (picked on the map), {@code area} (a reference polygon) or
+     *               {@code typed}
+     */
+    public long addPlace(String label, String runName, String cells, LocalDate createdOn, byte[] shape,
+                         String origin) throws WorkspaceException {
         return workspace.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO psc_places (label, run_name, cells, created_on) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO psc_places (label, run_name, cells,"
+                    + " created_on, shape, origin) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, label);
                 ps.setString(2, runName);
                 ps.setString(3, cells);
                 ps.setString(4, createdOn.toString());
+                ps.setBytes(5, shape);
+                ps.setString(6, origin);
                 return DirectoryRepository.insert(ps);
             }
+        });
+    }
+
+    /** A registry place: what the store knows of it outside any meeting. */
+    public record Place(long id, String label, String runName, String cells, byte[] shape, String origin,
+                        LocalDate createdOn) {
+    }
+
+    /** A place of the registry, or empty. */
+    public Optional<Place> place(long placeId) throws WorkspaceException {
+        return workspace.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, label, run_name, cells, shape, origin,"
+                    + " created_on FROM psc_places WHERE id = ?")) {
+                ps.setLong(1, placeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Place(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getBytes(5), rs.getString(6), LocalDate.parse(rs.getString(7))))
+                            : Optional.<Place>empty();
+                }
+            }
+        });
+    }
+
+    /** A place as ranked at one meeting. */
+    public record RankedPlace(long placeId, int rank, String label, String narrative, String factsJson,
+                              int dots) {
+    }
+
+    /** The places ranked at a meeting, by rank, with their dot-vote totals. */
+    public List<RankedPlace> rankedPlaces(long meetingId) throws WorkspaceException {
+        return workspace.query(c -> {
+            List<RankedPlace> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.id, mp.rank, p.label, mp.narrative, mp.facts,"
+                    + " (SELECT COALESCE(SUM(v.dots), 0) FROM psc_votes v WHERE v.meeting_id = mp.meeting_id"
+                    + " AND v.place_id = p.id) FROM psc_meeting_places mp JOIN psc_places p ON p.id = mp.place_id"
+                    + " WHERE mp.meeting_id = ? ORDER BY mp.rank, p.id")) {
+                ps.setLong(1, meetingId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new RankedPlace(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getInt(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A place's history: every meeting that ranked it, oldest first. */
+    public record PlaceHistory(long meetingId, LocalDate date, String title, int rank, String narrative) {
+    }
+
+    /** Where a place has been discussed, oldest meeting first. */
+    public List<PlaceHistory> history(long placeId) throws WorkspaceException {
+        return workspace.query(c -> {
+            List<PlaceHistory> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, m.held_on, m.title, mp.rank, mp.narrative"
+                    + " FROM psc_meeting_places mp JOIN psc_meetings m ON m.id = mp.meeting_id"
+                    + " WHERE mp.place_id = ? ORDER BY m.held_on, m.id")) {
+                ps.setLong(1, placeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new PlaceHistory(rs.getLong(1), LocalDate.parse(rs.getString(2)), rs.getString(3),
+                                rs.getInt(4), rs.getString(5)));
+                    }
+                }
+            }
+            return out;
         });
     }
 
@@ -74,6 +157,16 @@ public final class MeetingRecords {
      * @param factsJson a JSON object (area, risk class, factors present, incidents in words...)
      */
     public void rankPlace(long meetingId, long placeId, int rank, String narrative, String factsJson)
+            throws WorkspaceException {
+        rankPlace(meetingId, placeId, rank, narrative, factsJson, "edited");
+    }
+
+    /**
+     * Ranks a place at a meeting; its narrative is kept as the first version.
+     *
+     * @param origin {@code generated} when the narrative is the app's draft, {@code edited} when the room wrote it
+     */
+    public void rankPlace(long meetingId, long placeId, int rank, String narrative, String factsJson, String origin)
             throws WorkspaceException {
         workspace.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO psc_meeting_places (meeting_id, place_id,"
@@ -85,8 +178,236 @@ public final class MeetingRecords {
                 ps.setString(5, factsJson);
                 ps.executeUpdate();
             }
+            addNarrativeVersion(c, meetingId, placeId, narrative, origin);
+            workspace.audit(c, "edit", "meeting " + meetingId + ": place " + placeId + " ranked " + rank);
             return null;
         });
+    }
+
+    /** The room's new wording of a place's narrative: the current text changes, the earlier ones are kept. */
+    public void setNarrative(long meetingId, long placeId, String narrative) throws WorkspaceException {
+        workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE psc_meeting_places SET narrative = ?"
+                    + " WHERE meeting_id = ? AND place_id = ? AND narrative <> ?")) {
+                ps.setString(1, narrative);
+                ps.setLong(2, meetingId);
+                ps.setLong(3, placeId);
+                ps.setString(4, narrative);
+                if (ps.executeUpdate() == 1) { // an unchanged text is not a new version
+                    addNarrativeVersion(c, meetingId, placeId, narrative, "edited");
+                    workspace.auditEdit(c, "meeting " + meetingId + ": narrative of place " + placeId);
+                }
+            }
+            return null;
+        });
+    }
+
+    private void addNarrativeVersion(Connection c, long meetingId, long placeId, String narrative, String origin)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO psc_narrative_versions (meeting_id, place_id,"
+                + " narrative, origin, written_at) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, meetingId);
+            ps.setLong(2, placeId);
+            ps.setString(3, narrative);
+            ps.setString(4, origin);
+            ps.setString(5, workspace.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** One wording of a place's narrative. */
+    public record NarrativeVersion(String narrative, String origin, String writtenAt) {
+    }
+
+    /** Every wording of a place's narrative at a meeting, oldest first. */
+    public List<NarrativeVersion> narrativeVersions(long meetingId, long placeId) throws WorkspaceException {
+        return workspace.query(c -> {
+            List<NarrativeVersion> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT narrative, origin, written_at FROM"
+                    + " psc_narrative_versions WHERE meeting_id = ? AND place_id = ? ORDER BY id")) {
+                ps.setLong(1, meetingId);
+                ps.setLong(2, placeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new NarrativeVersion(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Takes a place off a meeting's list (a mistake in the room); the registry keeps the place. */
+    public void unrankPlace(long meetingId, long placeId) throws WorkspaceException {
+        workspace.inTransaction(c -> {
+            for (String table : List.of("psc_votes", "psc_narrative_versions", "psc_meeting_places")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM " + table + " WHERE meeting_id = ? AND place_id = ?")) {
+                    ps.setLong(1, meetingId);
+                    ps.setLong(2, placeId);
+                    ps.executeUpdate();
+                }
+            }
+            renumber(c, meetingId, placeIds(c, meetingId));
+            workspace.audit(c, "edit", "meeting " + meetingId + ": place " + placeId + " taken off the list");
+            return null;
+        });
+    }
+
+    /** Ranks a meeting's places in the given order (direct ranking or discussion order): 1, 2, 3... */
+    public void reorder(long meetingId, List<Long> placeIds) throws WorkspaceException {
+        workspace.inTransaction(c -> {
+            renumber(c, meetingId, placeIds);
+            workspace.auditEdit(c, "meeting " + meetingId + ": places ranked");
+            return null;
+        });
+    }
+
+    /** Sets an organization's dots for a place (0 takes them back). */
+    public void setDots(long meetingId, long placeId, long orgId, int dots) throws WorkspaceException {
+        if (dots < 0) {
+            throw new IllegalArgumentException("dots cannot be negative");
+        }
+        workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO psc_votes (meeting_id, place_id, org_id,"
+                    + " dots) VALUES (?, ?, ?, ?) ON CONFLICT (meeting_id, place_id, org_id) DO UPDATE SET dots ="
+                    + " excluded.dots")) {
+                ps.setLong(1, meetingId);
+                ps.setLong(2, placeId);
+                ps.setLong(3, orgId);
+                ps.setInt(4, dots);
+                ps.executeUpdate();
+            }
+            workspace.auditEdit(c, "meeting " + meetingId + ": dot votes");
+            return null;
+        });
+    }
+
+    /** Dots per place and organization at a meeting: place id → organization id → dots. */
+    public java.util.Map<Long, java.util.Map<Long, Integer>> votes(long meetingId) throws WorkspaceException {
+        return workspace.query(c -> {
+            java.util.Map<Long, java.util.Map<Long, Integer>> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT place_id, org_id, dots FROM psc_votes"
+                    + " WHERE meeting_id = ? AND dots > 0 ORDER BY place_id, org_id")) {
+                ps.setLong(1, meetingId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getLong(1), k -> new java.util.LinkedHashMap<>())
+                                .put(rs.getLong(2), rs.getInt(3));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Ranks a meeting's places by their dot totals, most first; ties keep their order. */
+    public void rankByVotes(long meetingId) throws WorkspaceException {
+        List<RankedPlace> places = new ArrayList<>(rankedPlaces(meetingId));
+        places.sort(java.util.Comparator.comparingInt(RankedPlace::dots).reversed()); // stable: ties keep rank
+        reorder(meetingId, places.stream().map(RankedPlace::placeId).toList());
+    }
+
+    private static List<Long> placeIds(Connection c, long meetingId) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT place_id FROM psc_meeting_places WHERE meeting_id = ? ORDER BY rank, place_id")) {
+            ps.setLong(1, meetingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void renumber(Connection c, long meetingId, List<Long> placeIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE psc_meeting_places SET rank = ? WHERE meeting_id = ? AND place_id = ?")) {
+            for (int i = 0; i < placeIds.size(); i++) {
+                ps.setInt(1, i + 1);
+                ps.setLong(2, meetingId);
+                ps.setLong(3, placeIds.get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Changes a meeting's title, date, place and facilitator (refused once it is finalized). */
+    public void setDetails(long meetingId, String title, LocalDate date, String location, String facilitator)
+            throws WorkspaceException {
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("a meeting needs a title");
+        }
+        workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE psc_meetings SET title = ?, held_on = ?,"
+                    + " location = ?, facilitator = ? WHERE id = ?")) {
+                ps.setString(1, title.strip());
+                ps.setString(2, date.toString());
+                ps.setString(3, blankToNull(location));
+                ps.setString(4, blankToNull(facilitator));
+                ps.setLong(5, meetingId);
+                ps.executeUpdate();
+            }
+            workspace.auditEdit(c, "meeting " + meetingId + ": title, date, place or facilitator");
+            return null;
+        });
+    }
+
+    /** Sets the RTM runs a meeting discusses. */
+    public void setRuns(long meetingId, java.util.Collection<String> runNames) throws WorkspaceException {
+        workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM psc_meeting_runs WHERE meeting_id = ?")) {
+                ps.setLong(1, meetingId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO psc_meeting_runs (meeting_id, run_name) VALUES (?, ?)")) {
+                for (String run : new java.util.LinkedHashSet<>(runNames)) {
+                    ps.setLong(1, meetingId);
+                    ps.setString(2, run);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            workspace.auditEdit(c, "meeting " + meetingId + ": runs discussed");
+            return null;
+        });
+    }
+
+    /**
+     * The runs a meeting discusses: those set for it, then any other run it showed on the projector, in that
+     * order, each once.
+     */
+    public List<String> runs(long meetingId) throws WorkspaceException {
+        return workspace.query(c -> {
+            java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT run_name FROM psc_meeting_runs WHERE meeting_id"
+                    + " = ? ORDER BY run_name")) {
+                ps.setLong(1, meetingId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT run_name FROM psc_map_views WHERE meeting_id = ? ORDER BY id")) {
+                ps.setLong(1, meetingId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Records a decision and its reason; returns its id. */
@@ -98,7 +419,9 @@ public final class MeetingRecords {
                 ps.setString(2, text);
                 ps.setString(3, reason);
                 setLong(ps, 4, placeId);
-                return DirectoryRepository.insert(ps);
+                long id = DirectoryRepository.insert(ps);
+                workspace.audit(c, "edit", "meeting " + meetingId + ": decision " + id + " recorded");
+                return id;
             }
         });
     }
@@ -115,7 +438,9 @@ public final class MeetingRecords {
                 ps.setLong(4, orgId);
                 ps.setString(5, start == null ? null : start.toString());
                 ps.setString(6, dosage);
-                return DirectoryRepository.insert(ps);
+                long id = DirectoryRepository.insert(ps);
+                workspace.audit(c, "edit", "meeting " + meetingId + ": commitment " + id + " recorded");
+                return id;
             }
         });
     }
@@ -196,6 +521,7 @@ public final class MeetingRecords {
                             up.setLong(2, here);
                             up.executeUpdate();
                         }
+                        workspace.auditEdit(c, "meeting " + meetingId + ": action item " + here + " is " + status);
                         return here;
                     }
                 }
@@ -212,7 +538,10 @@ public final class MeetingRecords {
                 if (ins.executeUpdate() != 1) {
                     throw new SQLException("there is no action item " + itemId);
                 }
-                return DirectoryRepository.insertedId(ins);
+                long here = DirectoryRepository.insertedId(ins);
+                workspace.audit(c, "edit", "meeting " + meetingId + ": action item " + itemId + " carried on as "
+                        + here + ", " + status);
+                return here;
             }
         });
     }
@@ -232,6 +561,7 @@ public final class MeetingRecords {
                     ins.executeUpdate();
                 }
             }
+            workspace.auditEdit(c, "meeting " + meetingId + ": attendance");
             return null;
         });
     }
@@ -315,15 +645,22 @@ public final class MeetingRecords {
                             gen.writeStringField("step", rs.getString(1));
                             gen.writeStringField("notes", rs.getString(2));
                         });
-                array(c, g, "places", "SELECT p.id, mp.rank, p.label, mp.narrative, mp.facts FROM psc_meeting_places"
-                        + " mp JOIN psc_places p ON p.id = mp.place_id WHERE mp.meeting_id = ? ORDER BY mp.rank",
-                        meetingId, (rs, gen) -> {
+                // keys added by later versions appear only when used, so a record finalized before them
+                // reads (and hashes) exactly as it did
+                boolean voted = exists(c, "SELECT 1 FROM psc_votes WHERE meeting_id = ? AND dots > 0", meetingId);
+                array(c, g, "places", "SELECT p.id, mp.rank, p.label, mp.narrative, mp.facts, (SELECT"
+                        + " COALESCE(SUM(v.dots), 0) FROM psc_votes v WHERE v.meeting_id = mp.meeting_id AND"
+                        + " v.place_id = p.id) FROM psc_meeting_places mp JOIN psc_places p ON p.id = mp.place_id"
+                        + " WHERE mp.meeting_id = ? ORDER BY mp.rank", meetingId, (rs, gen) -> {
                             gen.writeNumberField("id", rs.getLong(1));
                             gen.writeNumberField("rank", rs.getInt(2));
                             gen.writeStringField("label", rs.getString(3));
                             gen.writeStringField("narrative", rs.getString(4));
                             gen.writeFieldName("facts");
                             gen.writeRawValue(rs.getString(5)); // stored by rankPlace as a JSON object
+                            if (voted) {
+                                gen.writeNumberField("dots", rs.getInt(6));
+                            }
                         });
                 array(c, g, "decisions", "SELECT text, reason, place_id FROM psc_decisions WHERE meeting_id = ?"
                         + " ORDER BY id", meetingId, (rs, gen) -> {
@@ -345,6 +682,10 @@ public final class MeetingRecords {
                             gen.writeStringField("run", rs.getString(1));
                             gen.writeStringField("view", rs.getString(2));
                         });
+                if (exists(c, "SELECT 1 FROM psc_meeting_runs WHERE meeting_id = ?", meetingId)) {
+                    array(c, g, "runs", "SELECT run_name FROM psc_meeting_runs WHERE meeting_id = ?"
+                            + " ORDER BY run_name", meetingId, (rs, gen) -> gen.writeStringField("name", rs.getString(1)));
+                }
                 array(c, g, "action_items", "SELECT a.id, a.description, o.name, a.place_id, p.name, a.due_on,"
                         + " a.status, a.carried_from, a.place_label FROM psc_action_items a JOIN psc_organizations o"
                         + " ON o.id = a.owner_org_id LEFT JOIN psc_programs p ON p.id = a.program_id"
@@ -385,6 +726,15 @@ public final class MeetingRecords {
             }
         }
         g.writeEndArray();
+    }
+
+    private static boolean exists(Connection c, String sql, long meetingId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, meetingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private static void nullableLong(JsonGenerator g, String name, ResultSet rs, int column)

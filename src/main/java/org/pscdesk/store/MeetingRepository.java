@@ -103,6 +103,9 @@ public final class MeetingRepository {
                 }
                 ps.executeBatch();
             }
+            for (AgendaStep step : notes.keySet()) {
+                workspace.auditEdit(c, "meeting " + meetingId + ": notes of " + step.key());
+            }
             return null;
         });
     }
@@ -134,6 +137,7 @@ public final class MeetingRepository {
                 }
                 ps.executeBatch();
             }
+            workspace.auditEdit(c, "meeting " + meetingId + ": attendance");
             return null;
         });
     }
@@ -173,6 +177,9 @@ public final class MeetingRepository {
                     ps.setString(7, item.status().key());
                     stored.add(item.withId(DirectoryRepository.insert(ps)));
                 }
+            }
+            for (ActionItem item : stored) {
+                workspace.audit(c, "edit", "meeting " + item.meetingId() + ": action item " + item.id() + " added");
             }
             return stored;
         });

@@ -50,7 +50,7 @@ public final class Workspace implements AutoCloseable {
     /** Flyway's history table; named for us so GIS users see what it is. */
     static final String HISTORY_TABLE = "psc_schema_history";
     /** The schema version this build writes: the highest {@code V{n}__} migration. */
-    public static final int SCHEMA_VERSION = 8;
+    public static final int SCHEMA_VERSION = 9;
     /** GeoPackage 1.3.0 in {@code PRAGMA user_version}. */
     private static final int GPKG_USER_VERSION = 10300;
     private static final DateTimeFormatter GPKG_TIMESTAMP =
@@ -792,6 +792,24 @@ public final class Workspace implements AutoCloseable {
             ps.setString(4, detail == null ? "" : detail);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * Records an edit typed in a meeting (notes, a narrative, votes...), inside the caller's transaction. Text
+     * is saved as it is typed, so one line stands for a run of the same edit: nothing is written when the
+     * newest line already says the same, by the same account, less than ten minutes ago.
+     */
+    void auditEdit(Connection c, String detail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT at, who, action, detail FROM psc_audit"
+                + " ORDER BY id DESC LIMIT 1"); ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getString(2).equals(System.getProperty("user.name", "unknown"))
+                    && rs.getString(3).equals("edit") && rs.getString(4).equals(detail)
+                    && java.time.Duration.between(java.time.Instant.parse(rs.getString(1)), now())
+                            .compareTo(java.time.Duration.ofMinutes(10)) < 0) {
+                return;
+            }
+        }
+        audit(c, "edit", detail);
     }
 
     /** The audit log, oldest first. */

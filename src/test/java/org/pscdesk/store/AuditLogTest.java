@@ -38,4 +38,29 @@ class AuditLogTest {
             }
         }
     }
+
+    @Test
+    void editsTypedInAMeetingAreLoggedOnceForARunOfTyping() throws Exception {
+        Path file = dir.resolve("ws.gpkg");
+        try (Workspace ws = Workspace.create(file, org.pscdesk.geo.Crs.of("EPSG:26915"))) {
+            var body = new DirectoryRepository(ws).addBody(new org.pscdesk.meeting.Body("PSC",
+                    org.pscdesk.meeting.BodyKind.COLLABORATIVE, null));
+            MeetingRepository meetings = new MeetingRepository(ws);
+            var m = meetings.addMeeting(new org.pscdesk.meeting.Meeting(body.id(), "June",
+                    java.time.LocalDate.of(2026, 6, 4), null, null, org.pscdesk.meeting.MeetingStatus.IN_PROGRESS));
+            for (String typed : List.of("T", "Tw", "Two", "Two tasks")) { // autosave as the broker types
+                meetings.putAgendaNotes(m.id(), java.util.Map.of(org.pscdesk.meeting.AgendaStep.TASKS, typed));
+            }
+            MeetingRecords records = new MeetingRecords(ws);
+            long place = records.addPlace("corner", null, null, java.time.LocalDate.of(2026, 6, 4));
+            records.rankPlace(m.id(), place, 1, "draft", "{}", "generated");
+            records.setNarrative(m.id(), place, "the room's words");
+            records.addDecision(m.id(), "first priority", "highest risk", place);
+            List<String> edits = ws.auditLog().stream().filter(e -> e.action().equals("edit"))
+                    .map(Workspace.AuditEntry::detail).toList();
+            assertEquals(List.of("meeting " + m.id() + ": notes of tasks", "meeting " + m.id() + ": place " + place
+                    + " ranked 1", "meeting " + m.id() + ": narrative of place " + place, "meeting " + m.id()
+                    + ": decision 1 recorded"), edits);
+        }
+    }
 }
