@@ -230,7 +230,8 @@ public final class Exports {
         return out;
     }
 
-    private static Geometry square(GeometryFactory gf, Grid grid, int cell) {
+    /** A grid cell as a square polygon. */
+    static Geometry square(GeometryFactory gf, Grid grid, int cell) {
         double x0 = grid.edgeX(grid.col(cell));
         double y0 = grid.edgeY(grid.row(cell));
         double s = grid.cellSize();

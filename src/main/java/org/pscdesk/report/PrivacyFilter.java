@@ -128,7 +128,9 @@ public final class PrivacyFilter {
         List<PublicRun.Place> places = places(ws, run, grid, tableIndex, quadrants, raw);
         String note = dataNote(ws, run, outcome, period, sensitiveLeftOut, publicEvents.size());
         return new PublicRun(run.saved().name(), grid, run.cells().clone(), run.classes().clone(), quadrants,
-                run.rrs().clone(), counts, minCount, s.terms(), places, s.workingCrs(), note);
+                run.rrs().clone(), counts, minCount, s.terms(), places, s.workingCrs(), note,
+                period[0] == null ? "" : DAY.format(period[0]) + " to " + DAY.format(period[1]),
+                new PublicRun.EventTally(raw, minCount));
     }
 
     private static int[] quadrants(LoadedRun run, Grid grid, int[] tableIndex, List<double[]> events, double block) {

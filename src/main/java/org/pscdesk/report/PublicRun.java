@@ -24,10 +24,12 @@ import org.pscdesk.geo.Grid;
  * @param places priority places, highest risk first
  * @param workingCrs the grid's CRS id
  * @param dataNote period, source, cell size and the privacy rules, in one plain paragraph
+ * @param period the events' period in words ("1 Jan 2024 to 31 Oct 2025"), or empty
+ * @param tally events of groups of cells, as suppressed sums only
  */
 public record PublicRun(String name, Grid grid, int[] cells, int[] classes, int[] quadrants, double[] rrs,
                         int[] counts, int minCount, List<LoadedRun.Term> terms, List<Place> places,
-                        String workingCrs, String dataNote) {
+                        String workingCrs, String dataNote, String period, EventTally tally) {
 
     /** A count too small to show. */
     public static final int SUPPRESSED = -1;
@@ -36,6 +38,34 @@ public record PublicRun(String name, Grid grid, int[] cells, int[] classes, int[
         Objects.requireNonNull(name);
         terms = List.copyOf(terms);
         places = List.copyOf(places);
+    }
+
+    /** The events of a group of cells (table indices) in words: the number, or "fewer than 11". */
+    public String eventsText(int[] tableIndices) {
+        return tally.sumText(tableIndices);
+    }
+
+    /**
+     * Events per cell without sensitive categories, kept private: a place drawn in the room is a sum over its
+     * cells, and the sum, like any count, is only ever given in words with the threshold applied.
+     */
+    public static final class EventTally {
+        private final int[] perCell;
+        private final int minCount;
+
+        EventTally(int[] perCell, int minCount) {
+            this.perCell = perCell.clone();
+            this.minCount = minCount;
+        }
+
+        /** The sum over some cells (table indices): the number, or "fewer than 11". */
+        public String sumText(int[] tableIndices) {
+            int sum = 0;
+            for (int k : tableIndices) {
+                sum += perCell[k];
+            }
+            return PrivacyFilter.countText(sum, minCount);
+        }
     }
 
     /** A count as the room reads it: the number, or "fewer than 11". */

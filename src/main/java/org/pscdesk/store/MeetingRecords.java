@@ -17,6 +17,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -63,12 +66,14 @@ public final class MeetingRecords {
      * Adds a place to the registry; returns its id.
      *
      * @param cells the run's cell ids it covers, comma-separated, or null
-     * @param shape its outline as a GeoPackage geometry in the working CRS, or null
+     * @param shape its outline in the working CRS (stored as a GeoPackage geometry), or null
      * @param origin how it was made: {@code cells} (picked on the map), {@code area} (a reference polygon) or
      *               {@code typed}
      */
-    public long addPlace(String label, String runName, String cells, LocalDate createdOn, byte[] shape,
+    public long addPlace(String label, String runName, String cells, LocalDate createdOn, Geometry shape,
                          String origin) throws WorkspaceException {
+        org.pscdesk.geo.Crs crs = shape == null ? null : workspace.crs().orElseThrow(() -> new WorkspaceException(
+                WorkspaceException.Reason.BAD_INPUT, workspace.file(), "The workspace has no working CRS yet."));
         return workspace.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO psc_places (label, run_name, cells,"
                     + " created_on, shape, origin) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -76,7 +81,7 @@ public final class MeetingRecords {
                 ps.setString(2, runName);
                 ps.setString(3, cells);
                 ps.setString(4, createdOn.toString());
-                ps.setBytes(5, shape);
+                ps.setBytes(5, shape == null ? null : GpkgGeometry.encode(shape, workspace.ensureSrs(crs)));
                 ps.setString(6, origin);
                 return DirectoryRepository.insert(ps);
             }
@@ -84,7 +89,7 @@ public final class MeetingRecords {
     }
 
     /** A registry place: what the store knows of it outside any meeting. */
-    public record Place(long id, String label, String runName, String cells, byte[] shape, String origin,
+    public record Place(long id, String label, String runName, String cells, Geometry shape, String origin,
                         LocalDate createdOn) {
     }
 
@@ -95,9 +100,13 @@ public final class MeetingRecords {
                     + " created_on FROM psc_places WHERE id = ?")) {
                 ps.setLong(1, placeId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Place(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getBytes(5), rs.getString(6), LocalDate.parse(rs.getString(7))))
-                            : Optional.<Place>empty();
+                    if (!rs.next()) {
+                        return Optional.<Place>empty();
+                    }
+                    byte[] shape = rs.getBytes(5);
+                    return Optional.of(new Place(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            shape == null ? null : GpkgGeometry.decode(shape, new GeometryFactory()), rs.getString(6),
+                            LocalDate.parse(rs.getString(7))));
                 }
             }
         });

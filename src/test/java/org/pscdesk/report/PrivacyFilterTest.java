@@ -175,7 +175,8 @@ class PrivacyFilterTest {
             }
             assertEquals(Set.of("name:String", "grid:Grid", "cells:int[]", "classes:int[]", "quadrants:int[]",
                     "rrs:double[]", "counts:int[]", "minCount:int", "terms:List", "places:List",
-                    "workingCrs:String", "dataNote:String"), components, "no geometry, feature or field of an incident");
+                    "workingCrs:String", "dataNote:String", "period:String", "tally:EventTally"), components,
+                    "no geometry, feature or field of an incident (the tally gives only suppressed sums)");
             assertFalse(pub.dataNote().contains("/"), "no file path in the note: " + pub.dataNote());
             assertTrue(pub.dataNote().contains("sensitive offence categories are left out"), pub.dataNote());
         }

@@ -1,6 +1,5 @@
 package org.pscdesk.store;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -132,14 +131,16 @@ class MeetingRecordsTest {
                     LocalDate.of(2026, 4, 2), null, null, org.pscdesk.meeting.MeetingStatus.IN_PROGRESS));
             MeetingRecords records = new MeetingRecords(ws);
             long a = records.addPlace("the corner at 5th & Main", "r1", "1,2,3", LocalDate.of(2026, 4, 2),
-                    new byte[] {1, 2, 3}, "cells");
+                    new org.locationtech.jts.geom.GeometryFactory().toGeometry(
+                            new org.locationtech.jts.geom.Envelope(0, 100, 0, 50)), "cells");
             long b = records.addPlace("Fairground Park", "r1", null, LocalDate.of(2026, 4, 2));
             long c = records.addPlace("the school route", null, null, LocalDate.of(2026, 4, 2));
             records.rankPlace(m.id(), a, 1, "draft a", "{}", "generated");
             records.rankPlace(m.id(), b, 2, "draft b", "{}", "generated");
             records.rankPlace(m.id(), c, 3, "draft c", "{}", "generated");
             assertEquals("cells", records.place(a).orElseThrow().origin());
-            assertArrayEquals(new byte[] {1, 2, 3}, records.place(a).orElseThrow().shape());
+            assertEquals(5000, records.place(a).orElseThrow().shape().getArea(), 1e-9);
+            assertEquals(null, records.place(b).orElseThrow().shape());
 
             records.setNarrative(m.id(), a, "the room's words");
             records.setNarrative(m.id(), a, "the room's words"); // unchanged: no new version
