@@ -100,10 +100,19 @@ public final class AreaNames {
 
     /** The name of the area a point lies in. */
     public Optional<String> at(double x, double y) {
+        return areaAt(x, y).map(Area::name);
+    }
+
+    /** A named reference area (a neighbourhood) and its outline, working CRS. */
+    public record Area(String name, org.locationtech.jts.geom.Geometry outline) {
+    }
+
+    /** The area a point lies in, with its outline (a place picked as a whole neighbourhood). */
+    public Optional<Area> areaAt(double x, double y) {
         Point p = gf.createPoint(new Coordinate(x, y));
         for (int i = 0; i < areas.size(); i++) {
             if (areas.get(i).contains(p)) {
-                return Optional.of(names.get(i));
+                return Optional.of(new Area(names.get(i), areas.get(i).getGeometry()));
             }
         }
         return Optional.empty();

@@ -114,6 +114,21 @@ public final class PlaceDrafts {
                 ws.crs().orElse(null)));
     }
 
+    /** The run as the room may see it (what the map shows while places are picked). */
+    public PublicRun publicRun() {
+        return publicRun;
+    }
+
+    /** The reference areas (neighbourhoods) a place can be picked from. */
+    public AreaNames areas() {
+        return names;
+    }
+
+    /** The run's grid and its cells, for drawing a selection. */
+    public LoadedRun run() {
+        return run;
+    }
+
     /** The run's cell (table index) under a point of the working CRS, or −1 outside the study area. */
     public int cellAt(double x, double y) {
         int cell = run.grid().cellOf(x, y);
@@ -189,11 +204,12 @@ public final class PlaceDrafts {
             }
         }
         String riskClass = RiskLegend.label(top).replace(" risk", "");
-        String events = publicRun.eventsText(cells);
+        String events = publicRun.eventsText(cells) + (publicRun.period().isEmpty() ? ""
+                : " (" + publicRun.period() + ")");
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("risk_class", riskClass);
         facts.put("factors", factors);
-        facts.put("incidents", events + (publicRun.period().isEmpty() ? "" : ", " + publicRun.period()));
+        facts.put("incidents", events);
         facts.put("cells", cells.length);
         facts.put("priority_cells", priority);
         double cellArea = Math.pow(run.grid().cellSize() * (crs == null ? 1 : crs.metresPerUnit()), 2);

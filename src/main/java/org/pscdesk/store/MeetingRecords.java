@@ -454,18 +454,39 @@ public final class MeetingRecords {
         });
     }
 
-    /** Records that a run's map view was shown on the projector during a meeting (the minutes print it). */
-    public void addMapView(long meetingId, String runName, String view) throws WorkspaceException {
-        workspace.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO psc_map_views (meeting_id, run_name, view, shown_at) VALUES (?, ?, ?, ?)")) {
+    /**
+     * Records that a run's map view was shown on the projector during a meeting (the minutes print it); a view
+     * shown again is kept once.
+     *
+     * @return whether it was new to this meeting
+     */
+    public boolean addMapView(long meetingId, String runName, String view) throws WorkspaceException {
+        return workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO psc_map_views (meeting_id, run_name, view,"
+                    + " shown_at) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM psc_map_views WHERE meeting_id = ?"
+                    + " AND run_name = ? AND view = ?)")) {
                 ps.setLong(1, meetingId);
                 ps.setString(2, runName);
                 ps.setString(3, view);
                 ps.setString(4, workspace.now().toString());
-                ps.executeUpdate();
+                ps.setLong(5, meetingId);
+                ps.setString(6, runName);
+                ps.setString(7, view);
+                return ps.executeUpdate() == 1;
             }
-            return null;
+        });
+    }
+
+    /** The meeting a projector view belongs to now: the newest one in progress, held today; else empty. */
+    public Optional<Long> meetingInProgress(LocalDate today) throws WorkspaceException {
+        return workspace.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM psc_meetings WHERE status = 'in_progress'"
+                    + " AND held_on = ? ORDER BY id DESC LIMIT 1")) {
+                ps.setString(1, today.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                }
+            }
         });
     }
 

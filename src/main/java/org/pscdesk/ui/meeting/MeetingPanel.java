@@ -61,6 +61,15 @@ public final class MeetingPanel extends VBox {
 
         /** Shows an agenda step on the projector (opening it if needed). */
         void showAgendaOnProjector(String step, String text);
+
+        /** The console map, or null when none is shown. */
+        org.pscdesk.ui.map.MapPane map();
+
+        /** The run shown on the console map, if any. */
+        java.util.Optional<String> runOnMap();
+
+        /** Shows a run's places view on the console map. */
+        void showOnMap(org.pscdesk.report.PublicRun run);
     }
 
     static final Duration AUTOSAVE_DELAY = Duration.millis(500);
@@ -76,6 +85,9 @@ public final class MeetingPanel extends VBox {
     private final Button finalize = new Button("Finalize…");
     private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
     private final Map<AgendaStep, String> texts = new EnumMap<>(AgendaStep.class);
+    private final PlacesSection places;
+    private final DetailsSection details;
+    private boolean quiet;
     private long meetingId;
     private boolean finalized;
     private AgendaStep step = AgendaStep.ASSESSMENT;
@@ -104,6 +116,9 @@ public final class MeetingPanel extends VBox {
             }
         });
         meetings.valueProperty().addListener((o, was, now) -> {
+            if (quiet) {
+                return;
+            }
             saveNow();
             if (now != null) {
                 load(now.id());
@@ -162,8 +177,40 @@ public final class MeetingPanel extends VBox {
         Label present = new Label("Organizations present");
         present.getStyleClass().add("analysis-heading");
         saved.setWrapText(true);
-        VBox content = new VBox(8, top, stepButtons, purpose, notes, saved, project, carried, newItemForm(), present,
-                attendance, finalize);
+        places = new PlacesSection(new PlacesSection.Host() {
+            @Override
+            public Workspace workspace() {
+                return host.workspace();
+            }
+
+            @Override
+            public DialogService dialogs() {
+                return host.dialogs();
+            }
+
+            @Override
+            public org.pscdesk.ui.map.MapPane map() {
+                return host.map();
+            }
+
+            @Override
+            public java.util.Optional<String> runOnMap() {
+                return host.runOnMap();
+            }
+
+            @Override
+            public void showOnMap(org.pscdesk.report.PublicRun run) {
+                host.showOnMap(run);
+            }
+
+            @Override
+            public void say(String text) {
+                saved.setText(text);
+            }
+        });
+        details = new DetailsSection(host::workspace, saved::setText, this::showTitles);
+        VBox content = new VBox(8, top, details, stepButtons, purpose, notes, saved, project, carried, newItemForm(),
+                places, present, attendance, finalize);
         // keyboard first: the next and previous agenda step, and a new action item
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.PAGE_DOWN) {
@@ -174,6 +221,9 @@ public final class MeetingPanel extends VBox {
                 e.consume();
             } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.A) {
                 startNewItem();
+                e.consume();
+            } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.N) {
+                startNewPlace();
                 e.consume();
             }
         });
@@ -225,6 +275,8 @@ public final class MeetingPanel extends VBox {
             }
             showCarried(id);
             carried.setId("meeting-carried");
+            details.load(m, !finalized);
+            places.load(id, !finalized);
             steps.selectToggle(steps.getToggles().get(0));
             showStep(AgendaStep.ASSESSMENT);
         } catch (WorkspaceException e) {
@@ -364,8 +416,30 @@ public final class MeetingPanel extends VBox {
         steps.selectToggle(steps.getToggles().get(next));
     }
 
+    /** Starts picking a new place on the map (Ctrl+Shift+N). */
+    public void startNewPlace() {
+        places.startPicking();
+    }
+
+    /** The meetings' titles again (one was renamed), keeping the one shown. */
+    private void showTitles() {
+        quiet = true;
+        try {
+            List<MeetingRecords.Summary> all = new MeetingRecords(host.workspace()).summaries();
+            meetings.setItems(FXCollections.observableArrayList(all));
+            all.stream().filter(m -> m.id() == meetingId).findFirst().ifPresent(meetings.getSelectionModel()::select);
+        } catch (WorkspaceException e) {
+            saved.setText(e.getMessage());
+        } finally {
+            quiet = false;
+        }
+    }
+
     /** Saves the notes typed so far; on failure keeps them on screen and in a recovery file. */
     public void saveNow() {
+        if (details != null) {
+            details.saveIfPending();
+        }
         autosave.stop();
         if (meetingId == 0 || finalized || loading) {
             return;
@@ -457,6 +531,11 @@ public final class MeetingPanel extends VBox {
         } catch (WorkspaceException e) {
             saved.setText("Snapshot not taken: " + e.getMessage());
         }
+    }
+
+    /** Whether a meeting is shown and can still change. */
+    public boolean isEditable() {
+        return meetingId != 0 && !finalized;
     }
 
     /** The meeting shown, 0 when none. */

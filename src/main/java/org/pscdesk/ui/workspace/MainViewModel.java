@@ -377,6 +377,11 @@ public final class MainViewModel {
         return crsText;
     }
 
+    /** Says something in the status bar (a map kept with the meeting, a save that failed). */
+    void status(String text) {
+        notice.set(text);
+    }
+
     /** The last remark for the status bar when nothing runs. */
     public ReadOnlyStringProperty noticeProperty() {
         return notice;

@@ -75,9 +75,12 @@ final class RunConsole implements AnalysisPanel.Host {
         MenuItem meeting = MainView.item("Meeting…", "menu-meeting", new KeyCodeCombination(KeyCode.M,
                 KeyCombination.SHORTCUT_DOWN), this::toggleMeeting);
         meeting.disableProperty().bind(model.currentProperty().isNull());
+        MenuItem place = MainView.item("New place from the map", "menu-new-place", new KeyCodeCombination(KeyCode.N,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::newPlace);
+        place.disableProperty().bind(model.currentProperty().isNull());
         MenuItem snapshots = MainView.item("Snapshots…", "menu-snapshots", null, this::chooseSnapshot);
         snapshots.disableProperty().bind(model.currentProperty().isNull());
-        return List.of(new Menu("Analysis", null, risk), new Menu("Meeting", null, meeting, snapshots),
+        return List.of(new Menu("Analysis", null, risk), new Menu("Meeting", null, meeting, place, snapshots),
                 new Menu("Present", null, wall, blackout, keys));
     }
 
@@ -215,12 +218,38 @@ final class RunConsole implements AnalysisPanel.Host {
 
                 @Override
                 public void showAgendaOnProjector(String step, String text) {
-                    projector().showAgenda(step, text);
+                    projectorWindowOpened().showAgenda(step, text);
+                }
+
+                @Override
+                public MapPane map() {
+                    return map;
+                }
+
+                @Override
+                public java.util.Optional<String> runOnMap() {
+                    return panel == null || panel.shownRun() == null ? java.util.Optional.empty()
+                            : java.util.Optional.of(panel.shownRun().shown().name());
+                }
+
+                @Override
+                public void showOnMap(PublicRun run) {
+                    RunConsole.this.showOnMap(run, RunView.PLACES, 0.85);
                 }
             });
         }
         root.setRight(meetingPanel);
         fitBesidePanel();
+    }
+
+    /** Meeting ▸ New place from the map (Ctrl+Shift+N): opens the meeting panel if needed, then picks. */
+    private void newPlace() {
+        if (meetingPanel == null || root.getRight() != meetingPanel) {
+            toggleMeeting();
+        }
+        if (meetingPanel != null) {
+            meetingPanel.startNewPlace();
+        }
     }
 
     org.pscdesk.ui.meeting.MeetingPanel meetingPanel() {
@@ -274,7 +303,7 @@ final class RunConsole implements AnalysisPanel.Host {
     }
 
     void openProjector() {
-        projector().open();
+        projectorWindowOpened().open();
     }
 
     void toggleBlackout() {
@@ -300,7 +329,7 @@ final class RunConsole implements AnalysisPanel.Host {
         for (String line : new String[] {"Ctrl+R   risk model panel", "Ctrl+P   projector window",
                 "B   blank or unblank the projector", "Shift + move the mouse   point on the projector",
                 "Ctrl+0   zoom to the whole workspace", "Ctrl+= / Ctrl+−   zoom in / out",
-                "Ctrl+M   meeting panel", "Ctrl+PgDn / Ctrl+PgUp   next / previous agenda step", "Ctrl+Shift+A   new action item", "Ctrl+I   import data", "F1   show or hide this list"}) {
+                "Ctrl+M   meeting panel", "Ctrl+PgDn / Ctrl+PgUp   next / previous agenda step", "Ctrl+Shift+A   new action item", "Ctrl+Shift+N   new place from the map", "Ctrl+I   import data", "F1   show or hide this list"}) {
             card.getChildren().add(new Label(line));
         }
         card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
@@ -387,11 +416,47 @@ final class RunConsole implements AnalysisPanel.Host {
     }
 
     @Override
-    public ProjectorWindow projector() {
+    public AnalysisPanel.ProjectorControl projector() {
+        ProjectorWindow wall = projectorWindowOpened();
+        return new AnalysisPanel.ProjectorControl() {
+            @Override
+            public void show(PublicRun run, RunView view, java.util.Set<String> hiddenLayers) {
+                wall.show(run, view, hiddenLayers);
+                keepWithMeeting(run, view);
+            }
+
+            @Override
+            public void zoomTo(PublicRun.Place place) {
+                wall.zoomTo(place);
+            }
+        };
+    }
+
+    private ProjectorWindow projectorWindowOpened() {
         if (projector == null) {
             projector = new ProjectorWindow(model.current(), window.get());
         }
         return projector;
+    }
+
+    /**
+     * A view put on the wall during a meeting is kept with it, so the minutes print the maps the room saw: the
+     * meeting open in the meeting panel, else the one in progress today. A failure is said in the status line;
+     * the wall shows the view anyway.
+     */
+    private void keepWithMeeting(PublicRun run, RunView view) {
+        try {
+            org.pscdesk.store.MeetingRecords records = new org.pscdesk.store.MeetingRecords(
+                    model.current().workspace());
+            java.util.Optional<Long> meeting = meetingPanel != null && meetingPanel.isEditable()
+                    ? java.util.Optional.of(meetingPanel.meetingId())
+                    : records.meetingInProgress(java.time.LocalDate.now());
+            if (meeting.isPresent() && records.addMapView(meeting.get(), run.name(), view.key())) {
+                model.status("Map kept with the meeting for its minutes: " + view.title() + ".");
+            }
+        } catch (org.pscdesk.store.WorkspaceException e) {
+            model.status("The map was not kept with the meeting: " + e.getMessage());
+        }
     }
 
     void close() {

@@ -1,0 +1,148 @@
+package org.pscdesk.ui.meeting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+import javafx.event.EventHandler;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Polygon;
+
+import com.gluonhq.maps.MapLayer;
+
+import org.pscdesk.geo.CoordinateTransform;
+import org.pscdesk.geo.Crs;
+import org.pscdesk.geo.Grid;
+import org.pscdesk.report.AreaNames;
+import org.pscdesk.report.PlaceDrafts;
+import org.pscdesk.ui.map.MapPane;
+
+/**
+ * Picking a place on the console map: each click on a cell of the run adds it (a second click takes it off),
+ * outlined on the map; the last click also names the neighbourhood under it, which can be taken whole. Clicks
+ * are caught before the map's other handlers while picking, so the risk panel does not describe the cell too.
+ */
+final class PlacePicker {
+
+    private final MapPane map;
+    private final PlaceDrafts drafts;
+    private final Crs crs;
+    private final CoordinateTransform toWorking;
+    private final CoordinateTransform toWgs;
+    private final Set<Integer> picked = new LinkedHashSet<>();
+    private final Outline outline = new Outline();
+    private final IntConsumer changed;
+    private final EventHandler<MouseEvent> click = this::clicked;
+    private double[] lastClick;
+
+    /**
+     * @param changed told the number of picked cells after every click, −1 after a click outside the run
+     */
+    PlacePicker(MapPane map, PlaceDrafts drafts, Crs crs, IntConsumer changed) {
+        this.map = map;
+        this.drafts = drafts;
+        this.crs = crs;
+        this.changed = changed;
+        toWorking = new CoordinateTransform(Crs.WGS84, crs);
+        toWgs = new CoordinateTransform(crs, Crs.WGS84);
+        map.addEventFilter(MouseEvent.MOUSE_CLICKED, click);
+        map.addTopLayer(outline);
+    }
+
+    /** Stops picking: the outline leaves the map, clicks go back to the map. */
+    void stop() {
+        map.removeEventFilter(MouseEvent.MOUSE_CLICKED, click);
+        map.removeTopLayer(outline);
+    }
+
+    private void clicked(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
+            return; // a drag pans the map as usual
+        }
+        Point2D lonLat = map.lonLatAt(e.getX(), e.getY());
+        if (lonLat != null) {
+            double[] xy = {lonLat.getX(), lonLat.getY()};
+            toWorking.apply(xy);
+            toggleAt(xy[0], xy[1]);
+        }
+        e.consume();
+    }
+
+    /** Adds or takes off the cell under a point of the working CRS; returns whether a cell was there. */
+    boolean toggleAt(double x, double y) {
+        lastClick = new double[] {x, y};
+        int k = drafts.cellAt(x, y);
+        if (k < 0) {
+            changed.accept(-1);
+            return false;
+        }
+        if (!picked.remove(k)) {
+            picked.add(k);
+        }
+        outline.layoutLayer();
+        changed.accept(picked.size());
+        return true;
+    }
+
+    int size() {
+        return picked.size();
+    }
+
+    /** The place of the picked cells. */
+    Optional<PlaceDrafts.Draft> draftOfCells() {
+        return drafts.ofCells(picked.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The neighbourhood under the last click, if any. */
+    Optional<AreaNames.Area> areaOfLastClick() {
+        return lastClick == null ? Optional.empty() : drafts.areas().areaAt(lastClick[0], lastClick[1]);
+    }
+
+    /** The place of the whole neighbourhood under the last click. */
+    Optional<PlaceDrafts.Draft> draftOfArea() {
+        return areaOfLastClick().flatMap(a -> drafts.ofArea(a.outline(), a.name()));
+    }
+
+    /** Outlines of the picked cells, above the risk colours. */
+    private final class Outline extends MapLayer {
+        Outline() {
+            setMouseTransparent(true);
+        }
+
+        @Override
+        protected void layoutLayer() {
+            getChildren().clear();
+            Grid grid = drafts.run().grid();
+            int[] cells = drafts.run().cells();
+            List<Polygon> squares = new ArrayList<>();
+            for (int k : picked) {
+                int cell = cells[k];
+                double x0 = grid.edgeX(grid.col(cell));
+                double y0 = grid.edgeY(grid.row(cell));
+                double s = grid.cellSize();
+                double[] corners = {x0, y0, x0 + s, y0, x0 + s, y0 + s, x0, y0 + s};
+                toWgs.applyInterleaved(corners);
+                Polygon square = new Polygon();
+                for (int i = 0; i < corners.length; i += 2) {
+                    Point2D p = getMapPoint(corners[i + 1], corners[i]);
+                    if (p == null) {
+                        return;
+                    }
+                    square.getPoints().addAll(p.getX(), p.getY());
+                }
+                square.setFill(Color.TRANSPARENT);
+                square.setStroke(Color.web("#111111"));
+                square.setStrokeWidth(3);
+                square.getStyleClass().add("picked-cell");
+                squares.add(square);
+            }
+            getChildren().addAll(squares);
+        }
+    }
+}

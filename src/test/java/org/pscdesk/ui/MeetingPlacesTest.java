@@ -1,0 +1,183 @@
+package org.pscdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.geometry.Bounds;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pscdesk.analysis.JsonTree;
+import org.pscdesk.demo.DemoCity;
+import org.pscdesk.store.MeetingRecords;
+import org.pscdesk.store.Workspace;
+import org.pscdesk.ui.meeting.MeetingPanel;
+import org.pscdesk.ui.map.MapPane;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A place made the way a broker makes one in the room: Ctrl+Shift+N, a click on the map, a priority place the
+ * model found, a name residents use, the narrative edited, dot votes and a decision; every step is in the store
+ * when the screen says so. Also the meeting's details, saved as typed.
+ */
+class MeetingPlacesTest {
+
+    @TempDir
+    static Path dir;
+    private static Path demo;
+    private static String homeBefore;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void writeDemo() throws Exception {
+        homeBefore = AppTests.useHome(dir.resolve("home"));
+        demo = dir.resolve("demo.gpkg");
+        DemoCity.write(demo);
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterAll
+    static void restoreHome() {
+        AppTests.restoreHome(homeBefore);
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return AppTests.fx(work);
+    }
+
+    private void fire(String id) throws Exception {
+        fx(() -> {
+            ((Button) robot.lookup(id).query()).fire();
+            return null;
+        });
+    }
+
+    private void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    private void waitSaved() throws Exception {
+        waitFor(() -> ((Label) robot.lookup("#meeting-saved").query()).getText().equals("Saved."));
+    }
+
+    @Test
+    void aPlaceIsPickedOnTheMapNamedWordedVotedAndDecided() throws Exception {
+        PscDeskApp app = AppTests.start(demo);
+        try {
+            fx(() -> {
+                app.view().toggleMeeting();
+                return null;
+            });
+            MeetingPanel panel = fx(() -> app.view().meetingPanel().orElseThrow());
+            waitFor(() -> robot.lookup("#meeting-new").tryQuery().isPresent());
+            fire("#meeting-new");
+            long meeting = fx(panel::meetingId);
+            Workspace ws = fx(() -> app.model().current().workspace());
+
+            // the meeting's details, saved as typed
+            fx(() -> {
+                ((javafx.scene.control.TitledPane) robot.lookup("#meeting-details").query()).setExpanded(true);
+                return null;
+            });
+            robot.clickOn("#meeting-facilitator").write("Jo Broker");
+            waitSaved();
+            assertEquals("Jo Broker", JsonTree.object(new MeetingRecords(ws).json(meeting).orElseThrow())
+                    .get("facilitator"));
+
+            // Ctrl+Shift+N from the notes: the run is read in the background, then the map takes clicks
+            robot.clickOn("#meeting-notes");
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+            waitFor(() -> robot.lookup("#place-picked").tryQuery().isPresent());
+            MapPane map = fx(() -> app.view().mapPane().orElseThrow());
+            Bounds b = fx(() -> map.localToScreen(map.getBoundsInLocal()));
+            if (fx(() -> robot.lookup("#welcome-close").tryQuery().isPresent())) {
+                robot.clickOn("#welcome-close"); // first start: the welcome card sits over the map
+            }
+            robot.clickOn(b.getCenterX(), b.getCenterY());
+            waitFor(() -> ((Label) robot.lookup("#place-picked").query()).getText().startsWith("1 cell picked"));
+            assertEquals(1, (long) fx(() -> robot.lookup(".picked-cell").queryAll().size()), "outlined on the map");
+
+            // then the room prefers the model's first priority place
+            fx(() -> {
+                @SuppressWarnings("unchecked")
+                ComboBox<Object> suggested = (ComboBox<Object>) robot.lookup("#place-suggested").query();
+                suggested.getSelectionModel().select(0);
+                return null;
+            });
+            waitFor(() -> robot.lookup("#place-label").tryQuery().isPresent());
+            String draft = fx(() -> ((TextArea) robot.lookup("#place-draft-narrative").query()).getText());
+            assertTrue(draft.contains(" risk class") && draft.contains("Incidents recorded here:"), draft);
+            fx(() -> {
+                ((TextField) robot.lookup("#place-label").query()).setText("the corner at Union & Westgate");
+                return null;
+            });
+            fire("#place-add");
+            waitFor(() -> new MeetingRecords(ws).rankedPlaces(meeting).size() == 1);
+            MeetingRecords.RankedPlace place = new MeetingRecords(ws).rankedPlaces(meeting).get(0);
+            assertEquals("the corner at Union & Westgate", place.label());
+            assertEquals(draft, place.narrative());
+            MeetingRecords.Place stored = new MeetingRecords(ws).place(place.placeId()).orElseThrow();
+            assertEquals("cells", stored.origin());
+            assertNotNull(stored.shape(), "the place keeps its outline");
+            assertTrue(stored.shape().getArea() > 0);
+            assertEquals("nov-2025", JsonTree.object(place.factsJson()).get("run"));
+
+            // the room rewords the narrative: saved as typed, both wordings kept
+            String narrativeId = "#place-narrative-" + place.placeId();
+            waitFor(() -> robot.lookup(narrativeId).tryQuery().isPresent());
+            robot.clickOn(narrativeId).press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL).write(" Neighbours ask for lights.");
+            waitSaved();
+            List<MeetingRecords.NarrativeVersion> versions = new MeetingRecords(ws).narrativeVersions(meeting,
+                    place.placeId());
+            assertEquals(List.of("generated", "edited"), versions.stream().map(MeetingRecords.NarrativeVersion::origin)
+                    .toList());
+            assertTrue(versions.get(1).narrative().endsWith("Neighbours ask for lights."), versions.toString());
+
+            // dot votes by organization
+            long org = fx(() -> {
+                @SuppressWarnings("unchecked")
+                Spinner<Integer> dots = (Spinner<Integer>) robot.lookup(n -> n.getId() != null
+                        && n.getId().startsWith("place-dots-" + place.placeId() + "-")).query();
+                dots.getValueFactory().setValue(3);
+                return Long.parseLong(dots.getId().substring(dots.getId().lastIndexOf('-') + 1));
+            });
+            waitFor(() -> Map.of(org, 3).equals(new MeetingRecords(ws).votes(meeting).get(place.placeId())));
+
+            // and a decision with its reason
+            waitFor(() -> robot.lookup("#place-decision-" + place.placeId()).tryQuery().isPresent());
+            fx(() -> {
+                ((TextField) robot.lookup("#place-decision-" + place.placeId()).query()).setText("First priority");
+                ((TextField) robot.lookup("#place-reason-" + place.placeId()).query()).setText("highest risk");
+                return null;
+            });
+            fire("#place-decide-" + place.placeId());
+            Map<String, Object> record = JsonTree.object(new MeetingRecords(ws).json(meeting).orElseThrow());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> decision = (Map<String, Object>) JsonTree.list(record, "decisions").get(0);
+            assertEquals("First priority", decision.get("text"));
+            assertEquals(place.placeId(), ((Number) decision.get("place_id")).longValue());
+            assertTrue(ws.auditLog().stream().anyMatch(e -> e.detail().equals("meeting " + meeting
+                    + ": narrative of place " + place.placeId())), "the edit is in the audit log");
+        } finally {
+            AppTests.stop(app);
+        }
+    }
+}
