@@ -38,6 +38,8 @@ public final class Settings {
     private static final String MBTILES = "basemap.mbtiles";
     private static final String WELCOMED = "welcome.shown";
     private static final String ONLINE = "basemap.online";
+    private static final String MEETING_WS = "meeting.workspace";
+    private static final String MEETING_ID = "meeting.id";
 
     private final Path file;
     private Path last;
@@ -45,6 +47,8 @@ public final class Settings {
     private Path mbtiles;
     private boolean welcomed;
     private boolean onlineBasemap;
+    private Path meetingWorkspace;
+    private long meetingId;
 
     private Settings(Path file) {
         this.file = file;
@@ -78,6 +82,12 @@ public final class Settings {
         s.mbtiles = path(p.getProperty(MBTILES));
         s.onlineBasemap = Boolean.parseBoolean(p.getProperty(ONLINE, "false").trim());
         s.welcomed = Boolean.parseBoolean(p.getProperty(WELCOMED, "false").trim());
+        s.meetingWorkspace = path(p.getProperty(MEETING_WS));
+        try {
+            s.meetingId = Long.parseLong(p.getProperty(MEETING_ID, "0").trim());
+        } catch (NumberFormatException e) {
+            s.meetingWorkspace = null;
+        }
         return s;
     }
 
@@ -152,6 +162,19 @@ public final class Settings {
         this.welcomed = welcomed;
     }
 
+    /** The meeting open in the meeting panel when the app last ran, in this workspace; empty if none. */
+    public synchronized Optional<Long> openMeeting(Path workspace) {
+        return meetingWorkspace != null && meetingId > 0
+                && meetingWorkspace.equals(workspace.toAbsolutePath().normalize())
+                ? Optional.of(meetingId) : Optional.empty();
+    }
+
+    /** Remembers the meeting open in the meeting panel (null: the panel was closed), to reopen it there. */
+    public synchronized void setOpenMeeting(Path workspace, Long id) {
+        meetingWorkspace = id == null ? null : workspace.toAbsolutePath().normalize();
+        meetingId = id == null ? 0 : id;
+    }
+
     /** Writes the settings: to a temp file beside the target, then moved over it in one step. */
     public synchronized void save() throws IOException {
         Properties p = new Properties();
@@ -166,6 +189,10 @@ public final class Settings {
         }
         p.setProperty(ONLINE, Boolean.toString(onlineBasemap));
         p.setProperty(WELCOMED, Boolean.toString(welcomed));
+        if (meetingWorkspace != null) {
+            p.setProperty(MEETING_WS, meetingWorkspace.toString());
+            p.setProperty(MEETING_ID, Long.toString(meetingId));
+        }
         StringWriter text = new StringWriter();
         p.store(text, "PSC Desk settings");
 

@@ -70,6 +70,9 @@ public final class MeetingPanel extends VBox {
 
         /** Shows a run's places view on the console map. */
         void showOnMap(org.pscdesk.report.PublicRun run);
+
+        /** The panel now shows this meeting (remembered, so a restart after a crash reopens it). */
+        void meetingShown(long id);
     }
 
     static final Duration AUTOSAVE_DELAY = Duration.millis(500);
@@ -277,6 +280,8 @@ public final class MeetingPanel extends VBox {
             carried.setId("meeting-carried");
             details.load(m, !finalized);
             places.load(id, !finalized);
+            host.meetingShown(id);
+            restoreRecovered();
             steps.selectToggle(steps.getToggles().get(0));
             showStep(AgendaStep.ASSESSMENT);
         } catch (WorkspaceException e) {
@@ -435,7 +440,7 @@ public final class MeetingPanel extends VBox {
         }
     }
 
-    /** Saves the notes typed so far; on failure keeps them on screen and in a recovery file. */
+    /** Saves the notes typed so far; on failure keeps them on screen and in a recovery file, and retries. */
     public void saveNow() {
         if (details != null) {
             details.saveIfPending();
@@ -447,24 +452,84 @@ public final class MeetingPanel extends VBox {
         Map<AgendaStep, String> copy = new EnumMap<>(texts);
         try {
             new MeetingRepository(host.workspace()).putAgendaNotes(meetingId, copy);
+            retry.stop();
             saved.setText("Saved.");
+            saved.getStyleClass().remove("meeting-unsaved");
+            Files.deleteIfExists(recoveryFile()); // in the workspace now
         } catch (WorkspaceException | RuntimeException e) {
             Path recovery = recoveryFile();
             try {
                 Files.createDirectories(recovery.getParent());
-                StringBuilder sb = new StringBuilder();
-                copy.forEach((k, v) -> sb.append("## ").append(k.title()).append('\n').append(v).append("\n\n"));
-                Files.writeString(recovery, sb.toString());
+                java.util.Properties p = new java.util.Properties();
+                copy.forEach((k, v) -> p.setProperty(k.key(), v));
+                try (java.io.Writer out = Files.newBufferedWriter(recovery, java.nio.charset.StandardCharsets.UTF_8)) {
+                    p.store(out, "PSC Desk: meeting notes not yet saved in the workspace; reopening the meeting"
+                            + " saves them");
+                }
             } catch (java.io.IOException ignored) {
                 // the text is still on screen; the message says so
             }
             saved.setText("NOT SAVED: " + e.getMessage() + " Your text stays here and in " + recovery
-                    + "; it is saved again with your next change.");
+                    + "; PSC Desk tries again every few seconds and with your next change.");
+            if (!saved.getStyleClass().contains("meeting-unsaved")) {
+                saved.getStyleClass().add("meeting-unsaved");
+            }
+            retry.playFromStart();
+        } catch (java.io.IOException e) {
+            saved.setText("Saved. (The old recovery file could not be removed: " + e.getMessage() + ")");
+        }
+    }
+
+    /** Tries a failed save again (the disk had no room, the file was read-only) until it works. */
+    private final PauseTransition retry = new PauseTransition(Duration.seconds(3));
+
+    {
+        retry.setOnFinished(e -> saveNow());
+    }
+
+    /**
+     * Notes that could not be saved before (the disk was full, then the app was closed or crashed) are read
+     * back from the recovery file into the meeting and saved now.
+     */
+    private void restoreRecovered() {
+        Path recovery = recoveryFile();
+        if (finalized || !Files.isRegularFile(recovery)) {
+            return;
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(recovery, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            saved.setText("A recovery file could not be read: " + recovery + " (" + e.getMessage() + ").");
+            return;
+        }
+        boolean changed = false;
+        for (AgendaStep s : AgendaStep.values()) {
+            String text = p.getProperty(s.key());
+            if (text != null && !text.equals(texts.getOrDefault(s, ""))) {
+                texts.put(s, text);
+                changed = true;
+            }
+        }
+        if (changed) {
+            showStep(step);
+            javafx.application.Platform.runLater(() -> {
+                saveNow();
+                if ("Saved.".equals(saved.getText())) {
+                    saved.setText("Restored notes that could not be saved last time, and saved them.");
+                }
+            });
         }
     }
 
     private Path recoveryFile() {
-        return AppFolders.data().resolve("recovery").resolve("meeting-" + meetingId + "-notes.txt");
+        return AppFolders.data().resolve("recovery").resolve("meeting-" + meetingId + "-notes.properties");
+    }
+
+    /** Shows one of the meetings (a restart reopens the one that was open). */
+    public void open(long id) {
+        meetings.getItems().stream().filter(m -> m.id() == id).findFirst()
+                .ifPresent(m -> meetings.getSelectionModel().select(m));
     }
 
     private void saveAttendance() {

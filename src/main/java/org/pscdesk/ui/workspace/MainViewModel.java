@@ -377,6 +377,21 @@ public final class MainViewModel {
         return crsText;
     }
 
+    /** Remembers the meeting open in the meeting panel (null when it closes), so a restart reopens it. */
+    void rememberMeeting(Long id) {
+        LoadedWorkspace ws = current.get();
+        if (ws != null) {
+            settings.setOpenMeeting(ws.file(), id);
+            saveSettings();
+        }
+    }
+
+    /** The meeting that was open in this workspace's meeting panel when the app last ran. */
+    java.util.Optional<Long> rememberedMeeting() {
+        LoadedWorkspace ws = current.get();
+        return ws == null ? java.util.Optional.empty() : settings.openMeeting(ws.file());
+    }
+
     /** Says something in the status bar (a map kept with the meeting, a save that failed). */
     void status(String text) {
         notice.set(text);

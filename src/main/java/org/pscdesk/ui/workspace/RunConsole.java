@@ -127,8 +127,10 @@ final class RunConsole implements AnalysisPanel.Host {
      * the projector window with it); {@code -Dpscdesk.showMeeting=true} opens the meeting panel.
      */
     void runStartupHooks() {
-        if (Boolean.getBoolean("pscdesk.showMeeting") && model.current() != null) {
-            toggleMeeting();
+        java.util.Optional<Long> wasOpen = model.rememberedMeeting();
+        if ((Boolean.getBoolean("pscdesk.showMeeting") || wasOpen.isPresent()) && model.current() != null) {
+            toggleMeeting(); // where the broker was when the app last ran (or crashed): the same meeting
+            wasOpen.ifPresent(meetingPanel::open);
             return;
         }
         String name = System.getProperty("pscdesk.showRun");
@@ -202,6 +204,7 @@ final class RunConsole implements AnalysisPanel.Host {
             meetingPanel.saveNow();
             root.setRight(null);
             fitWithoutPanel();
+            model.rememberMeeting(null);
             return;
         }
         if (meetingPanel == null) {
@@ -235,6 +238,11 @@ final class RunConsole implements AnalysisPanel.Host {
                 @Override
                 public void showOnMap(PublicRun run) {
                     RunConsole.this.showOnMap(run, RunView.PLACES, 0.85);
+                }
+
+                @Override
+                public void meetingShown(long id) {
+                    model.rememberMeeting(id);
                 }
             });
         }
