@@ -176,6 +176,27 @@ class MeetingPlacesTest {
             assertEquals(place.placeId(), ((Number) decision.get("place_id")).longValue());
             assertTrue(ws.auditLog().stream().anyMatch(e -> e.detail().equals("meeting " + meeting
                     + ": narrative of place " + place.placeId())), "the edit is in the audit log");
+
+            // Meeting ▸ Workspace history… lists the log, newest first, and filters it
+            fx(() -> {
+                app.view().menuItem("menu-history").orElseThrow().fire();
+                return null;
+            });
+            javafx.stage.Stage history = fx(() -> app.view().historyWindow().orElseThrow());
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<Workspace.AuditEntry> table = fx(() ->
+                    (javafx.scene.control.TableView<Workspace.AuditEntry>) history.getScene().lookup("#audit-table"));
+            assertEquals(ws.auditLog().size(), (int) fx(() -> table.getItems().size()));
+            assertTrue(fx(() -> table.getItems().get(0).detail()).contains("decision"), "newest first");
+            fx(() -> {
+                ((TextField) history.getScene().lookup("#audit-filter")).setText("narrative of place");
+                return null;
+            });
+            assertEquals(1, (int) fx(() -> table.getItems().size()), "one line for a run of typing");
+            fx(() -> {
+                history.close();
+                return null;
+            });
         } finally {
             AppTests.stop(app);
         }

@@ -130,6 +130,29 @@ public final class MainView {
     }
 
     /** The meeting panel once opened, else empty. */
+    /** A menu item by its id, searched through the menu bar (tests fire the real items). */
+    public Optional<MenuItem> menuItem(String id) {
+        if (!(root.getTop() instanceof MenuBar bar)) {
+            return Optional.empty();
+        }
+        java.util.ArrayDeque<MenuItem> todo = new java.util.ArrayDeque<>(bar.getMenus());
+        while (!todo.isEmpty()) {
+            MenuItem m = todo.poll();
+            if (id.equals(m.getId())) {
+                return Optional.of(m);
+            }
+            if (m instanceof Menu menu) {
+                todo.addAll(menu.getItems());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The workspace-history window, once opened. */
+    public Optional<javafx.stage.Stage> historyWindow() {
+        return Optional.ofNullable(console.historyWindow());
+    }
+
     public Optional<org.pscdesk.ui.meeting.MeetingPanel> meetingPanel() {
         return Optional.ofNullable(console.meetingPanel());
     }

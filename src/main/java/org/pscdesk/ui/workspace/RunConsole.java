@@ -54,6 +54,7 @@ final class RunConsole implements AnalysisPanel.Host {
     private Insets fitInsetsBefore = new Insets(28);
     private boolean panelFit;
     private javafx.animation.Timeline hourly;
+    private javafx.stage.Stage history;
 
     RunConsole(MainViewModel model, Theme theme, BorderPane root, Supplier<Window> window) {
         this.model = model;
@@ -79,8 +80,10 @@ final class RunConsole implements AnalysisPanel.Host {
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::newPlace);
         place.disableProperty().bind(model.currentProperty().isNull());
         MenuItem snapshots = MainView.item("Snapshots…", "menu-snapshots", null, this::chooseSnapshot);
+        MenuItem history = MainView.item("Workspace history…", "menu-history", null, this::showHistory);
+        history.disableProperty().bind(model.currentProperty().isNull());
         snapshots.disableProperty().bind(model.currentProperty().isNull());
-        return List.of(new Menu("Analysis", null, risk), new Menu("Meeting", null, meeting, place, snapshots),
+        return List.of(new Menu("Analysis", null, risk), new Menu("Meeting", null, meeting, place, snapshots, history),
                 new Menu("Present", null, wall, blackout, keys));
     }
 
@@ -141,6 +144,25 @@ final class RunConsole implements AnalysisPanel.Host {
             togglePanel();
         }
         panel.reopen(name);
+    }
+
+    /** Meeting ▸ Workspace history…: the audit log, newest first. */
+    private void showHistory() {
+        LoadedWorkspace ws = model.current();
+        if (ws == null) {
+            return;
+        }
+        try {
+            history = AuditLogWindow.show(window.get(), ws.file().getFileName().toString(),
+                    ws.workspace().auditLog());
+        } catch (org.pscdesk.store.WorkspaceException e) {
+            model.dialogs().showError("Workspace history", e.getMessage());
+        }
+    }
+
+    /** The history window last opened (tests read it). */
+    javafx.stage.Stage historyWindow() {
+        return history;
     }
 
     /** Lists the workspace's snapshots and restores the one chosen (after a snapshot of the current state). */
