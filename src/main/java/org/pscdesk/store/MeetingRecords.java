@@ -435,6 +435,30 @@ public final class MeetingRecords {
         });
     }
 
+    /** Deletes a decision recorded by mistake (refused once its meeting is finalized). */
+    public void deleteDecision(long decisionId) throws WorkspaceException {
+        workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM psc_decisions WHERE id = ?")) {
+                ps.setLong(1, decisionId);
+                ps.executeUpdate();
+            }
+            workspace.audit(c, "edit", "decision " + decisionId + " deleted");
+            return null;
+        });
+    }
+
+    /** Deletes a commitment recorded by mistake (refused once its meeting is finalized). */
+    public void deleteCommitment(long commitmentId) throws WorkspaceException {
+        workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM psc_commitments WHERE id = ?")) {
+                ps.setLong(1, commitmentId);
+                ps.executeUpdate();
+            }
+            workspace.audit(c, "edit", "commitment " + commitmentId + " deleted");
+            return null;
+        });
+    }
+
     /** Records who commits which program to which place; returns its id. */
     public long addCommitment(long meetingId, Long placeId, long programId, long orgId, LocalDate start,
                               String dosage) throws WorkspaceException {

@@ -177,6 +177,20 @@ class MeetingPlacesTest {
             assertTrue(ws.auditLog().stream().anyMatch(e -> e.detail().equals("meeting " + meeting
                     + ": narrative of place " + place.placeId())), "the edit is in the audit log");
 
+            // undo and redo of the room's edits: the decision goes, comes back; then the dots go
+            fire("#meeting-undo");
+            assertEquals(0, JsonTree.list(JsonTree.object(new MeetingRecords(ws).json(meeting).orElseThrow()),
+                    "decisions").size(), "undone");
+            fire("#meeting-redo");
+            assertEquals(1, JsonTree.list(JsonTree.object(new MeetingRecords(ws).json(meeting).orElseThrow()),
+                    "decisions").size(), "redone");
+            fire("#meeting-undo");
+            fire("#meeting-undo");
+            assertTrue(new MeetingRecords(ws).votes(meeting).isEmpty(), "the dots are undone too");
+            fire("#meeting-redo");
+            fire("#meeting-redo");
+            assertEquals(Map.of(org, 3), new MeetingRecords(ws).votes(meeting).get(place.placeId()));
+
             // Meeting ▸ Workspace history… lists the log, newest first, and filters it
             fx(() -> {
                 app.view().menuItem("menu-history").orElseThrow().fire();
@@ -187,7 +201,8 @@ class MeetingPlacesTest {
             javafx.scene.control.TableView<Workspace.AuditEntry> table = fx(() ->
                     (javafx.scene.control.TableView<Workspace.AuditEntry>) history.getScene().lookup("#audit-table"));
             assertEquals(ws.auditLog().size(), (int) fx(() -> table.getItems().size()));
-            assertTrue(fx(() -> table.getItems().get(0).detail()).contains("decision"), "newest first");
+            assertTrue(fx(() -> table.getItems().get(0).detail()).contains("decision"), "newest first: "
+                    + fx(() -> table.getItems().get(0).detail()));
             fx(() -> {
                 ((TextField) history.getScene().lookup("#audit-filter")).setText("narrative of place");
                 return null;

@@ -88,9 +88,11 @@ public final class MeetingPanel extends VBox {
     private final Button finalize = new Button("Finalize…");
     private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
     private final Map<AgendaStep, String> texts = new EnumMap<>(AgendaStep.class);
+    private final MeetingUndo undo = new MeetingUndo();
     private final PlacesSection places;
     private final DetailsSection details;
     private boolean quiet;
+    private long meetingShown;
     private long meetingId;
     private boolean finalized;
     private AgendaStep step = AgendaStep.ASSESSMENT;
@@ -132,7 +134,21 @@ public final class MeetingPanel extends VBox {
         create.setOnAction(e -> newMeeting());
         create.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         meetings.setPrefWidth(300);
-        HBox top = new HBox(6, meetings, create);
+        Button undoButton = new Button("Undo");
+        undoButton.setId("meeting-undo");
+        undoButton.setOnAction(e -> undoOrRedo(true));
+        undoButton.disableProperty().bind(undo.undoTextProperty().isEmpty());
+        undoButton.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() ->
+                new javafx.scene.control.Tooltip("Undo " + undo.undoTextProperty().get() + " (Ctrl+Z)"),
+                undo.undoTextProperty()));
+        Button redoButton = new Button("Redo");
+        redoButton.setId("meeting-redo");
+        redoButton.setOnAction(e -> undoOrRedo(false));
+        redoButton.disableProperty().bind(undo.redoTextProperty().isEmpty());
+        redoButton.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() ->
+                new javafx.scene.control.Tooltip("Redo " + undo.redoTextProperty().get() + " (Ctrl+Y)"),
+                undo.redoTextProperty()));
+        HBox top = new HBox(6, meetings, create, undoButton, redoButton);
         HBox.setHgrow(meetings, Priority.ALWAYS);
 
         FlowPane stepButtons = new FlowPane(4, 4);
@@ -210,7 +226,7 @@ public final class MeetingPanel extends VBox {
             public void say(String text) {
                 saved.setText(text);
             }
-        });
+        }, undo);
         details = new DetailsSection(host::workspace, saved::setText, this::showTitles);
         VBox content = new VBox(8, top, details, stepButtons, purpose, notes, saved, project, carried, newItemForm(),
                 places, present, attendance, finalize);
@@ -227,6 +243,12 @@ public final class MeetingPanel extends VBox {
                 e.consume();
             } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.N) {
                 startNewPlace();
+                e.consume();
+            } else if (e.isShortcutDown() && (e.getCode() == javafx.scene.input.KeyCode.Z
+                    || e.getCode() == javafx.scene.input.KeyCode.Y)
+                    && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                // in a text field Ctrl+Z undoes typing; elsewhere it undoes the room's last edit
+                undoOrRedo(e.getCode() == javafx.scene.input.KeyCode.Z && !e.isShiftDown());
                 e.consume();
             }
         });
@@ -279,6 +301,10 @@ public final class MeetingPanel extends VBox {
             showCarried(id);
             carried.setId("meeting-carried");
             details.load(m, !finalized);
+            if (id != meetingShown) {
+                undo.clear();
+                meetingShown = id;
+            }
             places.load(id, !finalized);
             host.meetingShown(id);
             restoreRecovered();
@@ -419,6 +445,18 @@ public final class MeetingPanel extends VBox {
         AgendaStep[] all = AgendaStep.values();
         int next = Math.max(0, Math.min(all.length - 1, step.ordinal() + by));
         steps.selectToggle(steps.getToggles().get(next));
+    }
+
+    private void undoOrRedo(boolean isUndo) {
+        try {
+            String what = isUndo ? undo.undo() : undo.redo();
+            if (what != null) {
+                saved.setText((isUndo ? "Undone: " : "Redone: ") + what + ".");
+                places.refresh();
+            }
+        } catch (WorkspaceException e) {
+            host.dialogs().showError(isUndo ? "Undo" : "Redo", e.getMessage());
+        }
     }
 
     /** Starts picking a new place on the map (Ctrl+Shift+N). */

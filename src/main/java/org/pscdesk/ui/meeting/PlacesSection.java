@@ -65,6 +65,7 @@ final class PlacesSection extends VBox {
     }
 
     private final Host host;
+    private final MeetingUndo undo;
     private final VBox list = new VBox(10);
     private final VBox picking = new VBox(6);
     private final Button newPlace = new Button("New place from the map (Ctrl+Shift+N)");
@@ -73,8 +74,9 @@ final class PlacesSection extends VBox {
     private boolean editable;
     private PlacePicker picker;
 
-    PlacesSection(Host host) {
+    PlacesSection(Host host, MeetingUndo undo) {
         this.host = host;
+        this.undo = undo;
         setSpacing(6);
         setId("meeting-places");
         Label heading = new Label("Places to prioritize");
@@ -82,7 +84,11 @@ final class PlacesSection extends VBox {
         newPlace.setId("place-new");
         newPlace.setOnAction(e -> startPicking());
         byVotes.setId("place-rank-votes");
-        byVotes.setOnAction(e -> edit(() -> new MeetingRecords(host.workspace()).rankByVotes(meetingId)));
+        byVotes.setOnAction(e -> {
+            List<Long> before = order();
+            edit("ranking by dot votes", () -> records().rankByVotes(meetingId), () -> records().reorder(meetingId,
+                    before));
+        });
         picking.setId("place-picking");
         picking.getStyleClass().add("meeting-carried-item");
         picking.setPadding(new Insets(6));
@@ -100,7 +106,20 @@ final class PlacesSection extends VBox {
         refresh();
     }
 
-    private void refresh() {
+    private MeetingRecords records() {
+        return new MeetingRecords(host.workspace());
+    }
+
+    /** The meeting's places in rank order, as ids. */
+    private List<Long> order() {
+        try {
+            return records().rankedPlaces(meetingId).stream().map(MeetingRecords.RankedPlace::placeId).toList();
+        } catch (WorkspaceException e) {
+            return List.of();
+        }
+    }
+
+    void refresh() {
         list.getChildren().clear();
         try {
             MeetingRecords records = new MeetingRecords(host.workspace());
@@ -181,8 +200,9 @@ final class PlacesSection extends VBox {
             n.setId("place-dots-" + p.placeId() + "-" + o.id());
             n.setPrefWidth(70);
             n.setDisable(!editable);
-            n.valueProperty().addListener((obs, was, now) -> edit(() -> new MeetingRecords(host.workspace())
-                    .setDots(meetingId, p.placeId(), o.id(), now)));
+            n.valueProperty().addListener((obs, was, now) -> edit(o.name() + "'s dots for " + p.label(),
+                    () -> records().setDots(meetingId, p.placeId(), o.id(), now),
+                    () -> records().setDots(meetingId, p.placeId(), o.id(), was)));
             Label name = new Label(o.name());
             name.setWrapText(true);
             ballot.addRow(row++, name, n);
@@ -214,8 +234,11 @@ final class PlacesSection extends VBox {
                 host.say("A decision needs its text; the reason helps the minutes.");
                 return;
             }
-            edit(() -> new MeetingRecords(host.workspace()).addDecision(meetingId, decision.getText().strip(),
-                    reason.getText().strip(), p.placeId()));
+            String text = decision.getText().strip();
+            String why = reason.getText().strip();
+            long[] id = {0};
+            edit("the decision on " + p.label(), () -> id[0] = records().addDecision(meetingId, text, why,
+                    p.placeId()), () -> records().deleteDecision(id[0]));
         });
         reason.setOnAction(record.getOnAction());
         HBox decide = new HBox(6, decision, reason, record);
@@ -236,7 +259,13 @@ final class PlacesSection extends VBox {
         remove.setOnAction(e -> {
             if (host.dialogs().confirm("Take a place off", "Take " + p.label() + " off this meeting's list?",
                     "Its votes and wordings at this meeting go; the place stays in the registry.", "Take off")) {
-                edit(() -> new MeetingRecords(host.workspace()).unrankPlace(meetingId, p.placeId()));
+                List<Long> before = order();
+                edit("taking " + p.label() + " off the list", () -> records().unrankPlace(meetingId, p.placeId()),
+                        () -> {
+                            records().rankPlace(meetingId, p.placeId(), p.rank(), p.narrative(), p.factsJson(),
+                                    "edited");
+                            records().reorder(meetingId, before);
+                        });
             }
         });
         HBox order = new HBox(6, up, down, remove);
@@ -258,26 +287,27 @@ final class PlacesSection extends VBox {
     }
 
     private void move(List<MeetingRecords.RankedPlace> all, MeetingRecords.RankedPlace p, int by) {
-        List<Long> order = new ArrayList<>(all.stream().map(MeetingRecords.RankedPlace::placeId).toList());
-        int i = order.indexOf(p.placeId());
-        int j = Math.max(0, Math.min(order.size() - 1, i + by));
-        order.add(j, order.remove(i));
-        edit(() -> new MeetingRecords(host.workspace()).reorder(meetingId, order));
+        List<Long> before = all.stream().map(MeetingRecords.RankedPlace::placeId).toList();
+        List<Long> after = new ArrayList<>(before);
+        int i = after.indexOf(p.placeId());
+        int j = Math.max(0, Math.min(after.size() - 1, i + by));
+        after.add(j, after.remove(i));
+        edit("moving " + p.label() + (by < 0 ? " up" : " down"), () -> records().reorder(meetingId, after),
+                () -> records().reorder(meetingId, before));
     }
 
-    /** One edit in its own transaction, then the list again; a failure is said and nothing else changes. */
-    private void edit(StoreEdit work) {
+    /**
+     * One edit in its own transaction (undoable for this session), then the list again; a failure is said and
+     * nothing else changes.
+     */
+    private void edit(String what, MeetingUndo.Step redo, MeetingUndo.Step undoIt) {
         try {
-            work.run();
+            undo.perform(what, redo, undoIt);
             host.say("Saved.");
             Platform.runLater(this::refresh); // not while a spinner or button is still handling its event
         } catch (WorkspaceException e) {
             host.dialogs().showError("Places", e.getMessage());
         }
-    }
-
-    private interface StoreEdit {
-        void run() throws WorkspaceException;
     }
 
     /** "highest risk · within 400 m of liquor stores · 4 ha · 43 incidents". */
@@ -439,14 +469,19 @@ final class PlacesSection extends VBox {
             host.say("A place needs a name the room uses.");
             return;
         }
-        edit(() -> {
-            MeetingRecords records = new MeetingRecords(host.workspace());
-            long id = records.addPlace(label.strip(), draft.runName(), draft.cellIds(), LocalDate.now(),
+        try {
+            // the registry keeps the place whatever happens next; the meeting's list is the undoable edit
+            long id = records().addPlace(label.strip(), draft.runName(), draft.cellIds(), LocalDate.now(),
                     draft.shape(), draft.origin());
-            int rank = records.rankedPlaces(meetingId).size() + 1;
-            records.rankPlace(meetingId, id, rank, draft.narrative(), draft.factsJson(), "generated");
-            records.setNarrative(meetingId, id, narrative.strip()); // a new version only if the room changed it
-        });
+            edit("adding " + label.strip(), () -> {
+                MeetingRecords records = records();
+                records.rankPlace(meetingId, id, records.rankedPlaces(meetingId).size() + 1, draft.narrative(),
+                        draft.factsJson(), "generated");
+                records.setNarrative(meetingId, id, narrative.strip()); // a new wording only if the room changed it
+            }, () -> records().unrankPlace(meetingId, id));
+        } catch (WorkspaceException e) {
+            host.dialogs().showError("New place", e.getMessage());
+        }
         stopPicking();
     }
 
