@@ -51,6 +51,21 @@ final class AppTests {
         return app;
     }
 
+    /**
+     * With {@code -Dpscdesk.screenshots=DIR}, writes the app's window as DIR/NAME.png (the walk-throughs in the
+     * closing notes are made this way, by the tests that click through a meeting); otherwise does nothing.
+     */
+    static void screenshot(PscDeskApp app, String name) throws Exception {
+        String dir = System.getProperty("pscdesk.screenshots");
+        if (dir == null) {
+            return;
+        }
+        javafx.scene.image.WritableImage image = fx(() -> app.view().root().getScene().snapshot(null));
+        java.nio.file.Path file = java.nio.file.Path.of(dir, name + ".png");
+        java.nio.file.Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+    }
+
     static void stop(PscDeskApp app) throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();

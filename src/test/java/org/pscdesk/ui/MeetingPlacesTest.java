@@ -113,7 +113,13 @@ class MeetingPlacesTest {
             }
             robot.clickOn(b.getCenterX(), b.getCenterY());
             waitFor(() -> ((Label) robot.lookup("#place-picked").query()).getText().startsWith("1 cell picked"));
-            assertEquals(1, (long) fx(() -> robot.lookup(".picked-cell").queryAll().size()), "outlined on the map");
+            assertEquals(1, (int) fx(() -> robot.lookup(".picked-cell").queryAll().size()), "outlined on the map");
+            robot.clickOn(b.getCenterX() + 40, b.getCenterY()); // the next cells east, as a broker would click
+            robot.clickOn(b.getCenterX() + 80, b.getCenterY());
+            waitFor(() -> robot.lookup(".picked-cell").queryAll().size() == 3);
+            AppTests.screenshot(app, "1-picking-cells");
+            robot.clickOn(b.getCenterX() + 80, b.getCenterY()); // a second click takes a cell off
+            waitFor(() -> robot.lookup(".picked-cell").queryAll().size() == 2);
 
             // then the room prefers the model's first priority place
             fx(() -> {
@@ -124,16 +130,23 @@ class MeetingPlacesTest {
             });
             waitFor(() -> robot.lookup("#place-label").tryQuery().isPresent());
             String draft = fx(() -> ((TextArea) robot.lookup("#place-draft-narrative").query()).getText());
+            AppTests.screenshot(app, "2-describing-the-place");
             assertTrue(draft.contains(" risk class") && draft.contains("Incidents recorded here:"), draft);
+            String suggestedName = fx(() -> ((TextField) robot.lookup("#place-label").query()).getText());
+            assertTrue(draft.startsWith(suggestedName + " is in the "), draft);
             fx(() -> {
                 ((TextField) robot.lookup("#place-label").query()).setText("the corner at Union & Westgate");
                 return null;
             });
+            assertEquals("the corner at Union & Westgate" + draft.substring(suggestedName.length()),
+                    fx(() -> ((TextArea) robot.lookup("#place-draft-narrative").query()).getText()),
+                    "the draft follows the name the room gives");
+            String renamed = fx(() -> ((TextArea) robot.lookup("#place-draft-narrative").query()).getText());
             fire("#place-add");
             waitFor(() -> new MeetingRecords(ws).rankedPlaces(meeting).size() == 1);
             MeetingRecords.RankedPlace place = new MeetingRecords(ws).rankedPlaces(meeting).get(0);
             assertEquals("the corner at Union & Westgate", place.label());
-            assertEquals(draft, place.narrative());
+            assertEquals(renamed, place.narrative());
             MeetingRecords.Place stored = new MeetingRecords(ws).place(place.placeId()).orElseThrow();
             assertEquals("cells", stored.origin());
             assertNotNull(stored.shape(), "the place keeps its outline");
@@ -143,7 +156,14 @@ class MeetingPlacesTest {
             // the room rewords the narrative: saved as typed, both wordings kept
             String narrativeId = "#place-narrative-" + place.placeId();
             waitFor(() -> robot.lookup(narrativeId).tryQuery().isPresent());
-            robot.clickOn(narrativeId).press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL).write(" Neighbours ask for lights.");
+            fx(() -> {
+                TextArea area = (TextArea) robot.lookup(narrativeId).query();
+                area.requestFocus(); // the card may sit below the fold of the panel: type where the focus is
+                area.end();
+                return null;
+            });
+            robot.write(" Neighbours ask for lights.");
+            waitFor(() -> new MeetingRecords(ws).narrativeVersions(meeting, place.placeId()).size() == 2);
             waitSaved();
             List<MeetingRecords.NarrativeVersion> versions = new MeetingRecords(ws).narrativeVersions(meeting,
                     place.placeId());
@@ -177,6 +197,7 @@ class MeetingPlacesTest {
             assertTrue(ws.auditLog().stream().anyMatch(e -> e.detail().equals("meeting " + meeting
                     + ": narrative of place " + place.placeId())), "the edit is in the audit log");
 
+            AppTests.screenshot(app, "3-place-voted-and-decided");
             // undo and redo of the room's edits: the decision goes, comes back; then the dots go
             fire("#meeting-undo");
             assertEquals(0, JsonTree.list(JsonTree.object(new MeetingRecords(ws).json(meeting).orElseThrow()),

@@ -57,11 +57,11 @@ final class DetailsSection extends TitledPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        grid.addRow(0, new Label("Title"), title);
-        grid.addRow(1, new Label("Date"), date);
-        grid.addRow(2, new Label("Place"), location);
-        grid.addRow(3, new Label("Facilitator"), facilitator);
-        grid.addRow(4, new Label("Runs"), runs);
+        grid.addRow(0, label("Title"), title);
+        grid.addRow(1, label("Date"), date);
+        grid.addRow(2, label("Place"), location);
+        grid.addRow(3, label("Facilitator"), facilitator);
+        grid.addRow(4, label("Runs"), runs);
         GridPane.setHgrow(title, Priority.ALWAYS);
         setContent(grid);
         autosave.setOnFinished(e -> save());
@@ -74,6 +74,12 @@ final class DetailsSection extends TitledPane {
             });
         }
         date.valueProperty().addListener((o, was, now) -> changed());
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "F..." for Facilitator
+        return l;
     }
 
     void load(Meeting m, boolean editable) throws WorkspaceException {

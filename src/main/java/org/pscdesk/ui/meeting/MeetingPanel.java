@@ -148,7 +148,11 @@ public final class MeetingPanel extends VBox {
         redoButton.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() ->
                 new javafx.scene.control.Tooltip("Redo " + undo.redoTextProperty().get() + " (Ctrl+Y)"),
                 undo.redoTextProperty()));
-        HBox top = new HBox(6, meetings, create, undoButton, redoButton);
+        HBox top = new HBox(6, meetings, create);
+        Label editsHint = new Label("The room's edits:");
+        editsHint.getStyleClass().add("analysis-hint");
+        HBox edits = new HBox(6, editsHint, undoButton, redoButton);
+        edits.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(meetings, Priority.ALWAYS);
 
         FlowPane stepButtons = new FlowPane(4, 4);
@@ -228,7 +232,7 @@ public final class MeetingPanel extends VBox {
             }
         }, undo);
         details = new DetailsSection(host::workspace, saved::setText, this::showTitles);
-        VBox content = new VBox(8, top, details, stepButtons, purpose, notes, saved, project, carried, newItemForm(),
+        VBox content = new VBox(8, top, edits, details, stepButtons, purpose, notes, saved, project, carried, newItemForm(),
                 places, present, attendance, finalize);
         // keyboard first: the next and previous agenda step, and a new action item
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -254,6 +258,16 @@ public final class MeetingPanel extends VBox {
         });
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        // picking a place: its card comes into view, the map stays where it is
+        places.setReveal(() -> javafx.application.Platform.runLater(() -> {
+            details.setExpanded(false);
+            content.applyCss();
+            content.layout();
+            double extra = content.getHeight() - scroll.getViewportBounds().getHeight();
+            if (extra > 0) {
+                scroll.setVvalue(Math.min(1, places.getBoundsInParent().getMinY() / extra));
+            }
+        }));
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Label heading = new Label("Meeting");
         heading.getStyleClass().add("analysis-heading");

@@ -73,6 +73,7 @@ final class PlacesSection extends VBox {
     private long meetingId;
     private boolean editable;
     private PlacePicker picker;
+    private Runnable reveal = () -> { };
 
     PlacesSection(Host host, MeetingUndo undo) {
         this.host = host;
@@ -436,6 +437,7 @@ final class PlacesSection extends VBox {
         Label heading = new Label("New place on run " + drafts.run().saved().name());
         heading.getStyleClass().add("analysis-heading");
         picking.getChildren().setAll(heading, count, suggested, new HBox(6, whole, describe, cancel));
+        reveal.run();
     }
 
     /** The picked place, before it is added: the room names it and words its first narrative. */
@@ -450,6 +452,12 @@ final class PlacesSection extends VBox {
         narrative.setId("place-draft-narrative");
         narrative.setWrapText(true);
         narrative.setPrefRowCount(4);
+        // the draft names the place; renaming it renames the draft's first words too
+        label.textProperty().addListener((o, was, now) -> {
+            if (narrative.getText().startsWith(was + " is in the ")) {
+                narrative.setText(now + narrative.getText().substring(was.length()));
+            }
+        });
         Button add = new Button("Add to this meeting's list");
         add.setId("place-add");
         add.setDefaultButton(true);
@@ -462,6 +470,7 @@ final class PlacesSection extends VBox {
                 + " (a draft from the model; the room edits it)"), narrative, new HBox(6, add, back));
         label.requestFocus();
         label.selectAll();
+        reveal.run();
     }
 
     private void add(PlaceDrafts.Draft draft, String label, String narrative) {
@@ -473,9 +482,12 @@ final class PlacesSection extends VBox {
             // the registry keeps the place whatever happens next; the meeting's list is the undoable edit
             long id = records().addPlace(label.strip(), draft.runName(), draft.cellIds(), LocalDate.now(),
                     draft.shape(), draft.origin());
+            // the model's draft under the room's name is still the model's draft; anything else is the room's
+            String generated = draft.narrative().startsWith(draft.label() + " is in the ")
+                    ? label.strip() + draft.narrative().substring(draft.label().length()) : draft.narrative();
             edit("adding " + label.strip(), () -> {
                 MeetingRecords records = records();
-                records.rankPlace(meetingId, id, records.rankedPlaces(meetingId).size() + 1, draft.narrative(),
+                records.rankPlace(meetingId, id, records.rankedPlaces(meetingId).size() + 1, generated,
                         draft.factsJson(), "generated");
                 records.setNarrative(meetingId, id, narrative.strip()); // a new wording only if the room changed it
             }, () -> records().unrankPlace(meetingId, id));
@@ -492,6 +504,11 @@ final class PlacesSection extends VBox {
         }
         picking.getChildren().clear();
         show(picking, false);
+    }
+
+    /** How the panel scrolls the picking card into view. */
+    void setReveal(Runnable reveal) {
+        this.reveal = reveal;
     }
 
     /** The picker while picking (tests click through it). */

@@ -127,13 +127,18 @@ final class RunConsole implements AnalysisPanel.Host {
     /**
      * Test and demo hook: {@code -Dpscdesk.showRun=NAME} opens the panel on a saved run after the workspace
      * opens ({@code -Dpscdesk.showRunView=places} picks the view; {@code -Dpscdesk.projector=true} also opens
-     * the projector window with it); {@code -Dpscdesk.showMeeting=true} opens the meeting panel.
+     * the projector window with it); {@code -Dpscdesk.showMeeting=true} opens the meeting panel
+     * ({@code =new-place} also starts picking a place on the map).
      */
     void runStartupHooks() {
         java.util.Optional<Long> wasOpen = model.rememberedMeeting();
-        if ((Boolean.getBoolean("pscdesk.showMeeting") || wasOpen.isPresent()) && model.current() != null) {
+        String showMeeting = System.getProperty("pscdesk.showMeeting", "false");
+        if ((!showMeeting.equals("false") || wasOpen.isPresent()) && model.current() != null) {
             toggleMeeting(); // where the broker was when the app last ran (or crashed): the same meeting
             wasOpen.ifPresent(meetingPanel::open);
+            if (showMeeting.equals("new-place")) {
+                meetingPanel.startNewPlace();
+            }
             return;
         }
         String name = System.getProperty("pscdesk.showRun");
