@@ -197,19 +197,54 @@ class MeetingPlacesTest {
             assertTrue(ws.auditLog().stream().anyMatch(e -> e.detail().equals("meeting " + meeting
                     + ": narrative of place " + place.placeId())), "the edit is in the audit log");
 
+            // who does what where: the new place is a gap until a program is committed to it
+            waitFor(() -> SceneTexts.of(robot.lookup("#matrix-gaps").query()).stream()
+                    .anyMatch(t -> t.contains("the corner at Union & Westgate (priority 1) has no program yet")));
+            fx(() -> {
+                @SuppressWarnings("unchecked")
+                ComboBox<Object> where = (ComboBox<Object>) robot.lookup("#commit-place").query();
+                where.getSelectionModel().select(0);
+                @SuppressWarnings("unchecked")
+                ComboBox<org.pscdesk.meeting.Program> what = (ComboBox<org.pscdesk.meeting.Program>) robot.lookup(
+                        "#commit-program").query();
+                what.getItems().stream().filter(p -> p.name().equals("Vacant lot clean and green")).findFirst()
+                        .ifPresent(what::setValue);
+                ((TextField) robot.lookup("#commit-dosage").query()).setText("8 lots by June");
+                return null;
+            });
+            fire("#commit-add");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> commitment = (Map<String, Object>) JsonTree.list(JsonTree.object(new MeetingRecords(ws)
+                    .json(meeting).orElseThrow()), "commitments").get(0);
+            assertEquals("Riverbend Land Bank", commitment.get("organization"), "the program's owner by default");
+            assertEquals(place.placeId(), ((Number) commitment.get("place_id")).longValue());
+            String grid = fx(() -> String.join(" | ", SceneTexts.of(robot.lookup("#matrix-grid").query())));
+            assertTrue(grid.contains("Vacant lot clean and green") && grid.contains("Riverbend Land Bank: 8 lots by June"),
+                    grid);
+            assertTrue(fx(() -> SceneTexts.of(robot.lookup("#matrix-gaps").query()).stream()
+                    .noneMatch(t -> t.contains("Union & Westgate"))), "no longer a gap");
+            fire("#meeting-undo"); // a commitment recorded by mistake
+            assertEquals(0, JsonTree.list(JsonTree.object(new MeetingRecords(ws).json(meeting).orElseThrow()),
+                    "commitments").size());
+            fire("#meeting-redo");
+
             AppTests.screenshot(app, "3-place-voted-and-decided");
-            // undo and redo of the room's edits: the decision goes, comes back; then the dots go
+            // undo and redo of the room's edits: the commitment and the decision go, come back; then the dots go
+            fire("#meeting-undo");
             fire("#meeting-undo");
             assertEquals(0, JsonTree.list(JsonTree.object(new MeetingRecords(ws).json(meeting).orElseThrow()),
                     "decisions").size(), "undone");
             fire("#meeting-redo");
             assertEquals(1, JsonTree.list(JsonTree.object(new MeetingRecords(ws).json(meeting).orElseThrow()),
                     "decisions").size(), "redone");
-            fire("#meeting-undo");
-            fire("#meeting-undo");
+            fire("#meeting-redo");
+            for (int i = 0; i < 3; i++) { // commitment, decision, dots
+                fire("#meeting-undo");
+            }
             assertTrue(new MeetingRecords(ws).votes(meeting).isEmpty(), "the dots are undone too");
-            fire("#meeting-redo");
-            fire("#meeting-redo");
+            for (int i = 0; i < 3; i++) {
+                fire("#meeting-redo");
+            }
             assertEquals(Map.of(org, 3), new MeetingRecords(ws).votes(meeting).get(place.placeId()));
 
             // Meeting ▸ Workspace history… lists the log, newest first, and filters it
@@ -222,7 +257,7 @@ class MeetingPlacesTest {
             javafx.scene.control.TableView<Workspace.AuditEntry> table = fx(() ->
                     (javafx.scene.control.TableView<Workspace.AuditEntry>) history.getScene().lookup("#audit-table"));
             assertEquals(ws.auditLog().size(), (int) fx(() -> table.getItems().size()));
-            assertTrue(fx(() -> table.getItems().get(0).detail()).contains("decision"), "newest first: "
+            assertTrue(fx(() -> table.getItems().get(0).detail()).contains("commitment"), "newest first: "
                     + fx(() -> table.getItems().get(0).detail()));
             fx(() -> {
                 ((TextField) history.getScene().lookup("#audit-filter")).setText("narrative of place");

@@ -90,6 +90,7 @@ public final class MeetingPanel extends VBox {
     private final Map<AgendaStep, String> texts = new EnumMap<>(AgendaStep.class);
     private final MeetingUndo undo = new MeetingUndo();
     private final PlacesSection places;
+    private final ProgramsSection programs;
     private final DetailsSection details;
     private boolean quiet;
     private long meetingShown;
@@ -232,8 +233,10 @@ public final class MeetingPanel extends VBox {
             }
         }, undo);
         details = new DetailsSection(host::workspace, saved::setText, this::showTitles);
+        programs = new ProgramsSection(host::workspace, host::dialogs, saved::setText, undo);
+        places.setOnChange(programs::refresh);
         VBox content = new VBox(8, top, edits, details, stepButtons, purpose, notes, saved, project, carried, newItemForm(),
-                places, present, attendance, finalize);
+                places, programs, present, attendance, finalize);
         // keyboard first: the next and previous agenda step, and a new action item
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.PAGE_DOWN) {
@@ -320,6 +323,7 @@ public final class MeetingPanel extends VBox {
                 meetingShown = id;
             }
             places.load(id, !finalized);
+            programs.load(id, !finalized);
             host.meetingShown(id);
             restoreRecovered();
             steps.selectToggle(steps.getToggles().get(0));

@@ -90,6 +90,15 @@ final class PlacePicker {
         return true;
     }
 
+    /** Outlines a place chosen another way (a suggested place, a neighbourhood) instead of the clicked cells. */
+    void outline(int[] tableIndices) {
+        picked.clear();
+        for (int k : tableIndices) {
+            picked.add(k);
+        }
+        outline.layoutLayer();
+    }
+
     int size() {
         return picked.size();
     }

@@ -74,6 +74,7 @@ final class PlacesSection extends VBox {
     private boolean editable;
     private PlacePicker picker;
     private Runnable reveal = () -> { };
+    private Runnable onChange = () -> { };
 
     PlacesSection(Host host, MeetingUndo undo) {
         this.host = host;
@@ -121,6 +122,14 @@ final class PlacesSection extends VBox {
     }
 
     void refresh() {
+        try {
+            showList();
+        } finally {
+            onChange.run();
+        }
+    }
+
+    private void showList() {
         list.getChildren().clear();
         try {
             MeetingRecords records = new MeetingRecords(host.workspace());
@@ -228,7 +237,7 @@ final class PlacesSection extends VBox {
         TextField reason = new TextField();
         reason.setPromptText("reason");
         reason.setId("place-reason-" + p.placeId());
-        Button record = new Button("Record decision");
+        Button record = new Button("Record");
         record.setId("place-decide-" + p.placeId());
         record.setOnAction(e -> {
             if (decision.getText().isBlank()) {
@@ -442,6 +451,9 @@ final class PlacesSection extends VBox {
 
     /** The picked place, before it is added: the room names it and words its first narrative. */
     private void describe(PlaceDrafts.Draft draft) {
+        if (picker != null) {
+            picker.outline(draft.tableIndices()); // the map outlines the place being described
+        }
         TextField label = new TextField(draft.label());
         label.setId("place-label");
         label.setPromptText("the name residents use (\"the corner at ...\")");
@@ -504,6 +516,11 @@ final class PlacesSection extends VBox {
         }
         picking.getChildren().clear();
         show(picking, false);
+    }
+
+    /** Told after every refresh of the list (the programs matrix follows the places). */
+    void setOnChange(Runnable onChange) {
+        this.onChange = onChange;
     }
 
     /** How the panel scrolls the picking card into view. */
