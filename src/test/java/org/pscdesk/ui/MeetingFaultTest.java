@@ -81,7 +81,8 @@ class MeetingFaultTest {
             });
             meeting = fx(panel::meetingId);
             Workspace ws = fx(() -> app.model().current().workspace());
-            recovery = AppFolders.data().resolve("recovery").resolve("meeting-" + meeting + "-notes.properties");
+            recovery = MeetingPanel.recoveryFile(demo, meeting);
+            assertTrue(recovery.startsWith(AppFolders.data()), recovery.toString());
 
             Faults.diskFull(ws, true);
             TextArea notes = fx(() -> (TextArea) robot.lookup("#meeting-notes").query());

@@ -578,8 +578,26 @@ public final class MeetingPanel extends VBox {
         }
     }
 
+    /** Per workspace and meeting: two workspaces both have a meeting 2. */
     private Path recoveryFile() {
-        return AppFolders.data().resolve("recovery").resolve("meeting-" + meetingId + "-notes.properties");
+        return recoveryFile(host.workspace().file(), meetingId);
+    }
+
+    /** Where the notes of a meeting wait when they could not be saved in the workspace. */
+    public static Path recoveryFile(Path workspaceFile, long meetingId) {
+        Path abs = workspaceFile.toAbsolutePath().normalize();
+        String name = abs.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        String tag = Integer.toHexString(abs.toString().hashCode());
+        return AppFolders.data().resolve("recovery").resolve(name + "-" + tag)
+                .resolve("meeting-" + meetingId + "-notes.properties");
+    }
+
+    /** The panel goes (its workspace closes): what was typed is saved, and nothing runs on afterwards. */
+    public void close() {
+        saveNow();
+        autosave.stop();
+        retry.stop();
+        places.stopPicking();
     }
 
     /** Shows one of the meetings (a restart reopens the one that was open). */

@@ -95,7 +95,7 @@ final class RunConsole implements AnalysisPanel.Host {
             projector = null;
         }
         if (meetingPanel != null) {
-            meetingPanel.saveNow();
+            meetingPanel.close();
         }
         panel = null;
         meetingPanel = null;
@@ -499,7 +499,7 @@ final class RunConsole implements AnalysisPanel.Host {
             hourly.stop();
         }
         if (meetingPanel != null) {
-            meetingPanel.saveNow();
+            meetingPanel.close();
         }
         if (projector != null) {
             projector.close();
