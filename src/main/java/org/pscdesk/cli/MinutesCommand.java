@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.pscdesk.report.ExportFiles;
+import org.pscdesk.report.MinutesPdf;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.store.WorkspaceException;
 import org.pscdesk.work.Cancellation;
@@ -60,7 +61,7 @@ final class MinutesCommand implements Callable<Integer> {
     private byte[] picture(String run, String view) throws IOException {
         Path png = Files.createTempFile("pscdesk-map-", ".png");
         try {
-            parent.sceneRenderer().render(workspace, run, view, true, 1600, 1000, png);
+            parent.sceneRenderer().render(workspace, run, view, true, MinutesPdf.MAP_WIDTH, MinutesPdf.MAP_HEIGHT, png);
             return Files.readAllBytes(png);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return null; // the minutes say the map could not be drawn
