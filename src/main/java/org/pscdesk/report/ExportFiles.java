@@ -110,6 +110,7 @@ public final class ExportFiles {
     public static byte[] minutes(Workspace ws, long meetingId, boolean publicVersion, boolean pdfa,
                                  MinutesPdf.MapPictures maps, Progress progress, Cancellation cancel)
             throws WorkspaceException, CancelledException {
+        cancel.check();
         int total = new MeetingRecords(ws).json(meetingId).map(j -> JsonTree.list(JsonTree.object(j), "map_views")
                 .size()).orElse(0);
         int[] drawn = {0};

@@ -10,13 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.pscdesk.cli.PscDeskCommand;
 import org.pscdesk.demo.DemoCity;
-import org.pscdesk.store.AppFolders;
+import org.pscdesk.store.TemporaryHome;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.work.Cancellation;
 import org.pscdesk.work.Progress;
@@ -27,24 +26,11 @@ import org.pscdesk.work.Progress;
  */
 class ExportAuditTest {
 
+    @RegisterExtension
+    static final TemporaryHome HOME = new TemporaryHome(); // the edit locks of the read-only case live there
+
     @TempDir
     Path dir;
-    private String homeBefore;
-
-    @BeforeEach
-    void privateHome() {
-        homeBefore = System.getProperty(AppFolders.HOME_PROPERTY);
-        System.setProperty(AppFolders.HOME_PROPERTY, dir.resolve("home").toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (homeBefore == null) {
-            System.clearProperty(AppFolders.HOME_PROPERTY);
-        } else {
-            System.setProperty(AppFolders.HOME_PROPERTY, homeBefore);
-        }
-    }
 
     private static int cli(StringWriter err, String... args) {
         return PscDeskCommand.execute((w, s, p) -> 1, new PrintWriter(new StringWriter()), new PrintWriter(err), args);

@@ -78,6 +78,7 @@ final class RunConsole implements AnalysisPanel.Host {
         MenuItem snapshots = MainView.item("Snapshots…", "menu-snapshots", null, this::chooseSnapshot);
         snapshots.disableProperty().bind(model.currentProperty().isNull());
         return List.of(new Menu("Analysis", null, risk), new Menu("Meeting", null, meeting, snapshots),
+                new org.pscdesk.ui.export.ExportMenu(model, window).menu(),
                 new Menu("Present", null, wall, blackout, keys));
     }
 
