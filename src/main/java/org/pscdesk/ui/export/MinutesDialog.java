@@ -144,18 +144,19 @@ final class MinutesDialog {
     /** Makes the PDF for the current choices; the maps are drawn the way the CLI draws them. */
     private void makePdf() {
         MeetingRecords.Summary m = meeting.getSelectionModel().getSelectedItem();
-        if (m == null) {
-            return;
-        }
-        boolean pub = forPublic.isSelected();
-        boolean archive = pdfa.isSelected();
         made = null;
         hasPdf.set(false);
         page.setImage(null);
         info.setText("");
-        placeholder.setText("Making the PDF…");
         placeholder.setVisible(true);
         window.clearOutcome();
+        if (m == null) {
+            placeholder.setText("Choose a meeting.");
+            return;
+        }
+        boolean pub = forPublic.isSelected();
+        boolean archive = pdfa.isSelected();
+        placeholder.setText("Making the PDF…");
         window.run("Making the minutes of " + m.date(), (progress, cancel) -> {
             byte[] pdf = ExportFiles.minutes(context.workspace().workspace(), m.id(), pub, archive,
                     (run, view) -> picture(run, view, cancel), progress, cancel);
