@@ -57,7 +57,7 @@ final class DataDialog {
         layer.setConverter(converter(l -> l.title() + " (" + l.name() + ")"));
         place.setId("export-place");
         place.getItems().setAll(new ArrayList<>(choices.places().entrySet()));
-        place.setConverter(converter(e -> e.getValue()));
+        place.setConverter(converter(Map.Entry::getValue));
         for (ComboBox<?> box : List.of(run, layer, place)) {
             box.getSelectionModel().selectFirst();
             box.setMaxWidth(Double.MAX_VALUE);
@@ -79,6 +79,7 @@ final class DataDialog {
         }
     }
 
+    /** For the lists' handlers, which are made before the window (a final field read later). */
     private ExportWindow window() {
         return window;
     }
