@@ -1,12 +1,15 @@
 package org.pscdesk.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.pscdesk.report.ExportFiles;
 import org.pscdesk.report.Exports;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.store.WorkspaceException;
+import org.pscdesk.work.Cancellation;
+import org.pscdesk.work.CancelledException;
+import org.pscdesk.work.Progress;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Export a run, a place, a layer, the action items or the program matrix.",
                 "As GeoPackage (QGIS opens it), GeoJSON (WGS 84 lon/lat) or CSV (UTF-8 with BOM, safe for",
-                "spreadsheets). --public passes a run through the privacy filter and refuses incident layers."},
+                "spreadsheets). --public passes a run through the privacy filter and refuses incident layers.",
+                "The export is recorded in the workspace's audit log (the file's name, not its folder)."},
         footer = {"", "Example: pscdesk export demo.gpkg --run may --format geojson --out may.geojson --public",
                 "", "Exit codes: 0 written, 2 usage error, 3 unknown run/place/layer, refused, or OUT exists without --force."})
 final class ExportCommand implements Callable<Integer> {
@@ -48,6 +52,17 @@ final class ExportCommand implements Callable<Integer> {
 
         @Option(names = "--matrix", description = "The place x program matrix of commitments (CSV).")
         boolean matrix;
+
+        ExportFiles.Data data() {
+            if (run != null) {
+                return ExportFiles.Data.run(run);
+            } else if (place != null) {
+                return ExportFiles.Data.place(place);
+            } else if (layer != null) {
+                return ExportFiles.Data.layer(layer);
+            }
+            return actions ? ExportFiles.Data.actions() : ExportFiles.Data.matrix();
+        }
     }
 
     @Option(names = "--format", required = true, paramLabel = "gpkg|geojson|csv", description = "File format.")
@@ -70,33 +85,17 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage() + ".");
         }
-        if ((what.actions || what.matrix) && f != Exports.Format.CSV) {
-            throw new CliException(ExitCodes.USAGE, (what.actions ? "--actions" : "--matrix") + " is a table: use"
-                    + " --format csv.");
+        ExportFiles.Data data = what.data();
+        String problem = data.formatProblem(f);
+        if (problem != null) {
+            throw new CliException(ExitCodes.USAGE, problem);
         }
         try (Workspace ws = Workspace.open(workspace)) {
-            OutputFile.write(out, force, temp -> {
-                try {
-                    if (what.run != null) {
-                        Exports.run(ws, what.run, f, publicVersion, temp);
-                    } else if (what.place != null) {
-                        Exports.place(ws, what.place, f, temp);
-                    } else if (what.layer != null) {
-                        Exports.layer(ws, what.layer, f, publicVersion, temp);
-                    } else if (what.actions) {
-                        Exports.actions(ws, temp);
-                    } else {
-                        Exports.matrix(ws, temp);
-                    }
-                } catch (IOException e) {
-                    throw new WorkspaceException(WorkspaceException.Reason.IO, temp, "Could not write " + out + ": "
-                            + e.getMessage(), e);
-                } catch (IllegalArgumentException e) {
-                    throw new WorkspaceException(WorkspaceException.Reason.BAD_INPUT, temp, e.getMessage() + ".", e);
-                }
-            });
+            ExportFiles.data(ws, data, f, publicVersion, out, force, Progress.NONE, Cancellation.none());
         } catch (WorkspaceException e) {
-            throw WorkspaceErrors.toCli(e);
+            throw OutputFile.toCli(e);
+        } catch (CancelledException e) {
+            throw new IllegalStateException("nothing cancels the command line", e);
         }
         spec.commandLine().getOut().println("Wrote " + out);
         spec.commandLine().getOut().flush();

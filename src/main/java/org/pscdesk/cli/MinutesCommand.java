@@ -1,14 +1,17 @@
 package org.pscdesk.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.pscdesk.report.ExportFiles;
 import org.pscdesk.report.MinutesPdf;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.store.WorkspaceException;
+import org.pscdesk.work.Cancellation;
+import org.pscdesk.work.CancelledException;
+import org.pscdesk.work.Progress;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "minutes", mixinStandardHelpOptions = true,
         description = {"Write a meeting's minutes as PDF.",
                 "Attendance by organization, the ACTION agenda, the maps shown, ranked places, decisions,",
-                "commitments, action items and a data note. A meeting not yet finalized is marked DRAFT."},
+                "commitments, action items and a data note. A meeting not yet finalized is marked DRAFT.",
+                "The export is recorded in the workspace's audit log (the file's name, not its folder)."},
         footer = {"", "Example: pscdesk minutes demo.gpkg --meeting 1 --pdf minutes.pdf --public",
                 "", "Exit codes: 0 written, 2 usage error, 3 no such meeting or workspace, or OUT exists without --force."})
 final class MinutesCommand implements Callable<Integer> {
@@ -57,7 +61,7 @@ final class MinutesCommand implements Callable<Integer> {
     private byte[] picture(String run, String view) throws IOException {
         Path png = Files.createTempFile("pscdesk-map-", ".png");
         try {
-            parent.sceneRenderer().render(workspace, run, view, true, 1600, 1000, png);
+            parent.sceneRenderer().render(workspace, run, view, true, MinutesPdf.MAP_WIDTH, MinutesPdf.MAP_HEIGHT, png);
             return Files.readAllBytes(png);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return null; // the minutes say the map could not be drawn
@@ -69,16 +73,14 @@ final class MinutesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace ws = Workspace.open(workspace)) {
-            OutputFile.write(pdf, force, temp -> {
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    MinutesPdf.write(ws, meeting, publicVersion, pdfa, out, (run, view) -> picture(run, view));
-                } catch (IOException e) {
-                    throw new WorkspaceException(WorkspaceException.Reason.IO, temp, "Could not write the PDF: "
-                            + e.getMessage(), e);
-                }
-            });
+            OutputFile.check(pdf, force); // before the maps are drawn
+            byte[] bytes = ExportFiles.minutes(ws, meeting, publicVersion, pdfa, this::picture, Progress.NONE,
+                    Cancellation.none());
+            ExportFiles.saveMinutes(ws, meeting, publicVersion, pdfa, bytes, pdf, force);
         } catch (WorkspaceException e) {
-            throw WorkspaceErrors.toCli(e);
+            throw OutputFile.toCli(e);
+        } catch (CancelledException e) {
+            throw new IllegalStateException("nothing cancels the command line", e);
         }
         spec.commandLine().getOut().println("Wrote " + pdf + (publicVersion ? " (public version)" : ""));
         spec.commandLine().getOut().flush();

@@ -41,6 +41,10 @@ public final class MinutesPdf {
     private static final String FONT = "/org/pscdesk/assets/fonts/DejaVuSans.ttf";
     private static final String BOLD = "/org/pscdesk/assets/fonts/DejaVuSans-Bold.ttf";
 
+    /** Size in pixels of a kept map view as the minutes print it: 16:10, about 240 dpi across the text width. */
+    public static final int MAP_WIDTH = 1600;
+    public static final int MAP_HEIGHT = 1000;
+
     private final PDDocument doc = new PDDocument();
     private final PDType0Font regular;
     private final PDType0Font bold;

@@ -88,6 +88,7 @@ public final class PscDeskApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
+        org.pscdesk.ui.export.OpenFolder.install(getHostServices());
         Settings settings = Settings.load();
         DialogService dialogs = options.smokeTest() ? new HeadlessDialogService(System.err)
                 : new FxDialogService(primaryStage);

@@ -1,5 +1,6 @@
 package org.pscdesk.ui.render;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.StageStyle;
 
 import com.gluonhq.maps.MapView;
 
@@ -77,7 +79,7 @@ public final class PngRender {
                     new IllegalArgumentException("There is no run '" + run + "' in " + workspace.getFileName()
                             + "; save one with pscdesk rtm ... --save " + run + "."));
             TileSources.use(loaded.basemap());
-            WritableImage image = onFxThread(() -> draw(loaded, pub, view, projector, width, height));
+            WritableImage image = onFxThread(() -> draw(loaded, pub, view, projector, width, height, false));
             write(image, png);
             return "Wrote " + png + " (" + width + "×" + height + ", " + view.key() + (projector ? ", projector" : "")
                     + ", run " + run + ").";
@@ -88,9 +90,35 @@ public final class PngRender {
         }
     }
 
+    /**
+     * The projector scene of a saved run of the workspace the app has open, as PNG bytes: the picture the
+     * minutes print, drawn by the running app exactly as {@code pscdesk minutes} draws it headless.
+     *
+     * <p>Call it off the FX thread, with the app's toolkit running: the scene is built on the FX thread, which
+     * then waits for the map and its tiles (they load in the background) before the snapshot; called on the FX
+     * thread it would wait for itself. The map lays out and loads tiles only in a showing window, so the scene
+     * gets its own stage, transparent and off screen, closed after the snapshot.
+     *
+     * @throws IllegalArgumentException no such run, or the workspace cannot be read
+     * @throws IllegalStateException the drawing failed or timed out
+     */
+    public static byte[] projectorPng(LoadedWorkspace ws, String run, String viewKey, int width, int height) {
+        if (Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("projectorPng waits for the FX thread; call it from a worker thread");
+        }
+        RunView view = RunView.parse(viewKey);
+        try {
+            PublicRun pub = new PrivacyFilter().publicRun(ws.workspace(), run).orElseThrow(() ->
+                    new IllegalArgumentException("There is no run '" + run + "' in " + ws.file().getFileName() + "."));
+            return pngBytes(onFxThread(() -> draw(ws, pub, view, true, width, height, true)));
+        } catch (WorkspaceException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** Builds the scene on a stage, waits until the map and its tiles are drawn, and snapshots it. */
     private static CompletableFuture<WritableImage> draw(LoadedWorkspace ws, PublicRun run, RunView view,
-                                                         boolean projector, int width, int height) {
+                                                         boolean projector, int width, int height, boolean unseen) {
         MapView.setPlaceholderImageSupplier(TileSources::placeholder);
         Theme theme = Theme.base();
         Parent root;
@@ -119,6 +147,13 @@ public final class PngRender {
         scene.getStylesheets().addAll(css(Theme.BASE_CSS), css(ProjectorView.CSS));
         Stage stage = new Stage();
         stage.setScene(scene);
+        if (unseen) {
+            // inside the running app: no window may flash up over the user's (or a projector's) screen
+            stage.initStyle(StageStyle.UTILITY);
+            stage.setOpacity(0);
+            stage.setX(-width - 10_000);
+            stage.setY(-height - 10_000);
+        }
         stage.show();
         CompletableFuture<WritableImage> done = new CompletableFuture<>();
         new AnimationTimer() {
@@ -183,6 +218,16 @@ public final class PngRender {
         }
     }
 
+    private static byte[] pngBytes(WritableImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not encode the map as PNG", e);
+        }
+        return out.toByteArray();
+    }
+
     /** Writes the PNG through a temporary file, so a failure never leaves half an image. */
     private static void write(WritableImage image, Path png) {
         Path target = png.toAbsolutePath();
@@ -190,7 +235,7 @@ public final class PngRender {
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(target.getParent(), ".render-", ".png");
             try {
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", tmp.toFile());
+                Files.write(tmp, pngBytes(image));
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

@@ -84,6 +84,7 @@ final class RunConsole implements AnalysisPanel.Host {
         history.disableProperty().bind(model.currentProperty().isNull());
         snapshots.disableProperty().bind(model.currentProperty().isNull());
         return List.of(new Menu("Analysis", null, risk), new Menu("Meeting", null, meeting, place, snapshots, history),
+                new org.pscdesk.ui.export.ExportMenu(model, window).menu(),
                 new Menu("Present", null, wall, blackout, keys));
     }
 
