@@ -54,6 +54,9 @@ public final class DirectoryRepository {
                     stored.add(o.withId(insert(ps)));
                 }
             }
+            for (Organization o : stored) {
+                workspace.audit(c, "edit", "organization " + o.id() + " added: " + o.name());
+            }
             return stored;
         });
     }
@@ -121,6 +124,9 @@ public final class DirectoryRepository {
                     ps.setString(6, p.capacity());
                     stored.add(p.withId(insert(ps)));
                 }
+            }
+            for (Program p : stored) {
+                workspace.audit(c, "edit", "program " + p.id() + " added: " + p.name());
             }
             return stored;
         });

@@ -365,6 +365,19 @@ public final class MeetingRecords {
         });
     }
 
+    /** Moves a meeting to another body (the collaborative or one of its working groups). */
+    public void setBody(long meetingId, long bodyId) throws WorkspaceException {
+        workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE psc_meetings SET body_id = ? WHERE id = ?")) {
+                ps.setLong(1, bodyId);
+                ps.setLong(2, meetingId);
+                ps.executeUpdate();
+            }
+            workspace.auditEdit(c, "meeting " + meetingId + ": body");
+            return null;
+        });
+    }
+
     /** Sets the RTM runs a meeting discusses. */
     public void setRuns(long meetingId, java.util.Collection<String> runNames) throws WorkspaceException {
         workspace.inTransaction(c -> {

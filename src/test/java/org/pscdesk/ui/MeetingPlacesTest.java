@@ -83,7 +83,7 @@ class MeetingPlacesTest {
         PscDeskApp app = AppTests.start(demo);
         try {
             fx(() -> {
-                app.view().toggleMeeting();
+                app.view().openMeeting();
                 return null;
             });
             MeetingPanel panel = fx(() -> app.view().meetingPanel().orElseThrow());
@@ -271,6 +271,71 @@ class MeetingPlacesTest {
                 history.close();
                 return null;
             });
+        } finally {
+            AppTests.stop(app);
+        }
+    }
+
+    @Test
+    void aNewPartnerAWorkingGroupAndANewProgramAreRecordedFromTheRoom() throws Exception {
+        PscDeskApp app = AppTests.start(demo);
+        try {
+            fx(() -> {
+                app.view().openMeeting();
+                return null;
+            });
+            MeetingPanel panel = fx(() -> app.view().meetingPanel().orElseThrow());
+            waitFor(() -> robot.lookup("#meeting-new").tryQuery().isPresent());
+            fire("#meeting-new");
+            long meeting = fx(panel::meetingId);
+            Workspace ws = fx(() -> app.model().current().workspace());
+
+            fx(() -> {
+                ((TextField) robot.lookup("#org-new-name").query()).setText("Westgate Tenants Union");
+                @SuppressWarnings("unchecked")
+                ComboBox<org.pscdesk.meeting.Sector> sector = (ComboBox<org.pscdesk.meeting.Sector>) robot.lookup(
+                        "#org-new-sector").query();
+                sector.setValue(org.pscdesk.meeting.Sector.RESIDENT_GROUP);
+                return null;
+            });
+            fire("#org-new-add");
+            org.pscdesk.meeting.Organization tenants = new org.pscdesk.store.DirectoryRepository(ws).organizations()
+                    .stream().filter(o -> o.name().equals("Westgate Tenants Union")).findFirst().orElseThrow();
+            assertEquals(org.pscdesk.meeting.Sector.RESIDENT_GROUP, tenants.sector());
+            assertTrue(new org.pscdesk.store.MeetingRepository(ws).attendance(meeting).contains(tenants.id()),
+                    "a partner added in the room is present");
+
+            org.pscdesk.meeting.Body group = new org.pscdesk.store.DirectoryRepository(ws).bodies().stream()
+                    .filter(b -> b.kind() == org.pscdesk.meeting.BodyKind.WORKING_GROUP).findFirst().orElseThrow();
+            fx(() -> {
+                @SuppressWarnings("unchecked")
+                ComboBox<org.pscdesk.meeting.Body> body = (ComboBox<org.pscdesk.meeting.Body>) robot.lookup(
+                        "#meeting-body").query();
+                body.getItems().stream().filter(b -> b.id() == group.id()).findFirst().ifPresent(body::setValue);
+                return null;
+            });
+            assertEquals(group.id(), new org.pscdesk.store.MeetingRepository(ws).meetings().stream()
+                    .filter(m -> m.id() == meeting).findFirst().orElseThrow().bodyId(), "the meeting moved to " + group);
+
+            fx(() -> {
+                ((TextField) robot.lookup("#program-new-name").query()).setText("Tenant safety walks");
+                javafx.scene.Node form = robot.lookup("#program-new-name").query().getParent();
+                @SuppressWarnings("unchecked")
+                List<ComboBox<Object>> boxes = form.lookupAll(".combo-box").stream().map(n -> (ComboBox<Object>) n)
+                        .toList();
+                boxes.get(0).getItems().stream().filter(o -> ((org.pscdesk.meeting.Organization) o).id()
+                        == tenants.id()).findFirst().ifPresent(boxes.get(0)::setValue);
+                boxes.get(1).setValue(org.pscdesk.meeting.ProgramType.OUTREACH);
+                form.lookupAll(".check-box").stream().map(n -> (javafx.scene.control.CheckBox) n)
+                        .filter(c -> "vacant_lots".equals(c.getUserData())).findFirst().orElseThrow().setSelected(true);
+                return null;
+            });
+            fire("#program-new-add");
+            org.pscdesk.meeting.Program walks = new org.pscdesk.store.DirectoryRepository(ws).programs().stream()
+                    .filter(p -> p.name().equals("Tenant safety walks")).findFirst().orElseThrow();
+            assertEquals(List.of("vacant_lots"), walks.factors());
+            assertEquals(tenants.id(), walks.ownerOrgId());
+            assertTrue(ws.auditLog().stream().anyMatch(e -> e.detail().contains("Tenant safety walks")));
         } finally {
             AppTests.stop(app);
         }

@@ -34,6 +34,7 @@ final class DetailsSection extends TitledPane {
     private final TextField location = new TextField();
     private final TextField facilitator = new TextField();
     private final FlowPane runs = new FlowPane(8, 4);
+    private final javafx.scene.control.ComboBox<org.pscdesk.meeting.Body> body = new javafx.scene.control.ComboBox<>();
     private final PauseTransition autosave = new PauseTransition(MeetingPanel.AUTOSAVE_DELAY);
     private final java.util.function.Supplier<Workspace> workspace;
     private final Consumer<String> say;
@@ -45,7 +46,7 @@ final class DetailsSection extends TitledPane {
         this.workspace = workspace;
         this.say = say;
         this.titleChanged = titleChanged;
-        setText("Meeting details: title, date, place, facilitator, runs");
+        setText("Meeting details: title, date, place, facilitator, body, runs");
         setExpanded(false);
         setId("meeting-details");
         title.setId("meeting-title");
@@ -61,7 +62,31 @@ final class DetailsSection extends TitledPane {
         grid.addRow(1, label("Date"), date);
         grid.addRow(2, label("Place"), location);
         grid.addRow(3, label("Facilitator"), facilitator);
-        grid.addRow(4, label("Runs"), runs);
+        grid.addRow(4, label("Body"), body);
+        grid.addRow(5, label("Runs"), runs);
+        body.setId("meeting-body");
+        body.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(org.pscdesk.meeting.Body b) {
+                return b == null ? "" : b.name() + (b.kind() == org.pscdesk.meeting.BodyKind.WORKING_GROUP
+                        ? " (working group)" : "");
+            }
+
+            @Override
+            public org.pscdesk.meeting.Body fromString(String s) {
+                return null;
+            }
+        });
+        body.valueProperty().addListener((o, was, now) -> {
+            if (!loading && now != null) {
+                try {
+                    new MeetingRecords(workspace.get()).setBody(meetingId, now.id());
+                    say.accept("Saved.");
+                } catch (WorkspaceException e) {
+                    say.accept("NOT SAVED: " + e.getMessage());
+                }
+            }
+        });
         GridPane.setHgrow(title, Priority.ALWAYS);
         setContent(grid);
         autosave.setOnFinished(e -> save());
@@ -91,6 +116,10 @@ final class DetailsSection extends TitledPane {
             date.setValue(m.heldOn());
             location.setText(m.location() == null ? "" : m.location());
             facilitator.setText(m.facilitator() == null ? "" : m.facilitator());
+            body.setItems(javafx.collections.FXCollections.observableArrayList(
+                    new org.pscdesk.store.DirectoryRepository(workspace.get()).bodies()));
+            body.getItems().stream().filter(b -> b.id() == m.bodyId()).findFirst().ifPresent(body::setValue);
+            body.setDisable(!editable);
             Set<String> chosen = new HashSet<>(new MeetingRecords(workspace.get()).runs(m.id()));
             runs.getChildren().clear();
             for (SavedRun r : new RunRepository(workspace.get()).list()) {

@@ -236,7 +236,7 @@ public final class MeetingPanel extends VBox {
         programs = new ProgramsSection(host::workspace, host::dialogs, saved::setText, undo);
         places.setOnChange(programs::refresh);
         VBox content = new VBox(8, top, edits, details, stepButtons, purpose, notes, saved, project, carried, newItemForm(),
-                places, programs, present, attendance, finalize);
+                places, programs, present, attendance, newOrganizationForm(), finalize);
         // keyboard first: the next and previous agenda step, and a new action item
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.PAGE_DOWN) {
@@ -317,6 +317,8 @@ public final class MeetingPanel extends VBox {
             }
             showCarried(id);
             carried.setId("meeting-carried");
+            newOrg.setVisible(!finalized);
+            newOrg.setManaged(!finalized);
             details.load(m, !finalized);
             if (id != meetingShown) {
                 undo.clear();
@@ -604,6 +606,66 @@ public final class MeetingPanel extends VBox {
     public void open(long id) {
         meetings.getItems().stream().filter(m -> m.id() == id).findFirst()
                 .ifPresent(m -> meetings.getSelectionModel().select(m));
+    }
+
+    private final TextField newOrgName = new TextField();
+    private final ComboBox<org.pscdesk.meeting.Sector> newOrgSector = new ComboBox<>(FXCollections.observableArrayList(
+            org.pscdesk.meeting.Sector.values()));
+    private final HBox newOrg = new HBox(6);
+
+    /** A partner who comes for the first time joins the directory from here, ticked as present. */
+    private HBox newOrganizationForm() {
+        newOrgName.setId("org-new-name");
+        newOrgName.setPromptText("a partner new to the directory");
+        newOrgSector.setId("org-new-sector");
+        newOrgSector.setPromptText("sector");
+        newOrgSector.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(org.pscdesk.meeting.Sector s) {
+                return s == null ? "" : s.key().replace('_', ' ');
+            }
+
+            @Override
+            public org.pscdesk.meeting.Sector fromString(String text) {
+                return null;
+            }
+        });
+        Button add = new Button("Add");
+        add.setId("org-new-add");
+        add.setOnAction(e -> addOrganization());
+        newOrgName.setOnAction(e -> addOrganization());
+        HBox.setHgrow(newOrgName, Priority.ALWAYS);
+        newOrg.getChildren().setAll(newOrgName, newOrgSector, add);
+        return newOrg;
+    }
+
+    private void addOrganization() {
+        String name = newOrgName.getText().strip();
+        if (finalized || meetingId == 0 || name.isEmpty() || newOrgSector.getValue() == null) {
+            saved.setText("A new partner needs a name and a sector.");
+            return;
+        }
+        try {
+            DirectoryRepository directory = new DirectoryRepository(host.workspace());
+            if (directory.organizations().stream().anyMatch(o -> o.name().equalsIgnoreCase(name))) {
+                saved.setText(name + " is already in the directory: tick it above.");
+                return;
+            }
+            Organization o = directory.addOrganization(new Organization(name, newOrgSector.getValue()));
+            CheckBox box = new CheckBox(o.name());
+            box.setUserData(o.id());
+            box.setSelected(true);
+            box.selectedProperty().addListener((obs, was, now) -> saveAttendance());
+            attendance.getChildren().add(box);
+            saveAttendance();
+            newItemOwner.getItems().add(o);
+            programs.refresh(); // they can run a program or commit one now
+            newOrgName.clear();
+            newOrgSector.setValue(null);
+            saved.setText(o.name() + " added to the directory and marked present.");
+        } catch (WorkspaceException e) {
+            host.dialogs().showError("New organization", e.getMessage());
+        }
     }
 
     private void saveAttendance() {

@@ -106,7 +106,64 @@ final class ProgramsSection extends VBox {
         }
         FlowPane fields = new FlowPane(6, 6, place, program, organization, start, dosage, add);
         form = new VBox(4, formTitle, fields);
-        getChildren().setAll(heading, wide, gaps, form);
+        getChildren().setAll(heading, wide, gaps, form, catalogForm());
+    }
+
+    private final TextField newName = new TextField();
+    private final ComboBox<Organization> newOwner = new ComboBox<>();
+    private final ComboBox<org.pscdesk.meeting.ProgramType> newType = new ComboBox<>(FXCollections.observableArrayList(
+            org.pscdesk.meeting.ProgramType.values()));
+    private final FlowPane newFactors = new FlowPane(8, 4);
+    private final TextField newCapacity = new TextField();
+    private javafx.scene.control.TitledPane catalog;
+
+    /** A program new to the catalog: who runs it, what kind, which risk factors it addresses, its capacity. */
+    private javafx.scene.control.TitledPane catalogForm() {
+        newName.setId("program-new-name");
+        newName.setPromptText("program name");
+        newOwner.setPromptText("run by");
+        newOwner.setConverter(converter(Organization::name));
+        newOwner.setPrefWidth(200);
+        newType.setPromptText("kind");
+        newType.setConverter(converter(t -> t.key().replace('_', ' ')));
+        newCapacity.setPromptText("capacity (\"40 inspections a month\")");
+        Button add = new Button("Add to the catalog");
+        add.setId("program-new-add");
+        add.setOnAction(e -> addProgram());
+        VBox box = new VBox(6, newName, new FlowPane(6, 6, newOwner, newType), new Label("Risk factors it addresses:"),
+                newFactors, newCapacity, add);
+        catalog = new javafx.scene.control.TitledPane("Add a program to the catalog", box);
+        catalog.setExpanded(false);
+        return catalog;
+    }
+
+    private void addProgram() {
+        String name = newName.getText().strip();
+        if (name.isEmpty() || newOwner.getValue() == null || newType.getValue() == null) {
+            say.accept("A program needs a name, who runs it and what kind it is.");
+            return;
+        }
+        List<String> factors = newFactors.getChildren().stream()
+                .filter(n -> n instanceof javafx.scene.control.CheckBox c && c.isSelected())
+                .map(n -> (String) n.getUserData()).toList();
+        try {
+            DirectoryRepository directory = new DirectoryRepository(workspace.get());
+            if (directory.programs().stream().anyMatch(p -> p.name().equalsIgnoreCase(name))) {
+                say.accept(name + " is already in the catalog.");
+                return;
+            }
+            Program p = directory.addProgram(new Program(name, newOwner.getValue().id(), newType.getValue(), "",
+                    factors, newCapacity.getText().isBlank() ? null : newCapacity.getText().strip()));
+            program.getItems().add(p);
+            program.setValue(p);
+            newName.clear();
+            newCapacity.clear();
+            catalog.setExpanded(false);
+            say.accept(p.name() + " added to the catalog.");
+            refresh(); // a factor it addresses is no longer a gap
+        } catch (WorkspaceException | IllegalArgumentException e) {
+            dialogs.get().showError("New program", e.getMessage());
+        }
     }
 
     void load(long meeting, boolean canEdit) {
@@ -158,10 +215,20 @@ final class ProgramsSection extends VBox {
             place.getItems().stream().filter(p -> chosen != null && p.placeId() == chosen.placeId()).findFirst()
                     .ifPresent(place::setValue);
             DirectoryRepository directory = new DirectoryRepository(ws);
-            if (program.getItems().isEmpty()) {
-                program.setItems(FXCollections.observableArrayList(directory.programs()));
-                organization.setItems(FXCollections.observableArrayList(directory.organizations()));
+            program.setItems(FXCollections.observableArrayList(directory.programs()));
+            organization.setItems(FXCollections.observableArrayList(directory.organizations()));
+            newOwner.setItems(organization.getItems());
+            if (newFactors.getChildren().isEmpty()) {
+                for (org.pscdesk.store.LayerInfo l : ws.layers()) {
+                    if (l.role() == org.pscdesk.store.LayerRole.FACTOR) {
+                        javafx.scene.control.CheckBox c = new javafx.scene.control.CheckBox(l.title());
+                        c.setUserData(l.name());
+                        newFactors.getChildren().add(c);
+                    }
+                }
             }
+            catalog.setVisible(editable);
+            catalog.setManaged(editable);
         } catch (WorkspaceException e) {
             say.accept(e.getMessage());
         }

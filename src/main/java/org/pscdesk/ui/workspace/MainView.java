@@ -125,6 +125,13 @@ public final class MainView {
     }
 
     /** Opens or closes the meeting panel (Meeting ▸ Meeting…). */
+    /** Opens the meeting panel if it is not open (a restart may already have reopened it). */
+    public void openMeeting() {
+        if (console.meetingPanel() == null || root.getRight() != console.meetingPanel()) {
+            console.toggleMeeting();
+        }
+    }
+
     public void toggleMeeting() {
         console.toggleMeeting();
     }
