@@ -156,6 +156,18 @@ class MeetingPlacesTest {
             assertTrue(stored.shape().getArea() > 0);
             assertEquals("nov-2025", JsonTree.object(place.factsJson()).get("run"));
 
+            // one click puts the console's map on the projector, and the minutes will print it
+            fire("#meeting-project-map");
+            waitFor(() -> app.view().projectorWindow().isPresent());
+            List<Object> views = JsonTree.list(JsonTree.object(new MeetingRecords(ws).json(meeting).orElseThrow()),
+                    "map_views");
+            assertEquals(1, views.size(), views.toString());
+            assertEquals("places", ((Map<?, ?>) views.get(0)).get("view"));
+            fx(() -> {
+                app.view().projectorWindow().orElseThrow().close();
+                return null;
+            });
+
             // the room rewords the narrative: saved as typed, both wordings kept
             String narrativeId = "#place-narrative-" + place.placeId();
             waitFor(() -> robot.lookup(narrativeId).tryQuery().isPresent());

@@ -73,6 +73,9 @@ public final class MeetingPanel extends VBox {
 
         /** The panel now shows this meeting (remembered, so a restart after a crash reopens it). */
         void meetingShown(long id);
+
+        /** Puts the run view of the console map on the projector; false when no run is on the map. */
+        boolean showMapOnProjector();
     }
 
     static final Duration AUTOSAVE_DELAY = Duration.millis(500);
@@ -195,6 +198,13 @@ public final class MeetingPanel extends VBox {
         Button project = new Button("Show this step on the projector");
         project.setId("meeting-project");
         project.setOnAction(e -> host.showAgendaOnProjector(step.title(), notes.getText()));
+        Button projectMap = new Button("Show the map on the projector");
+        projectMap.setId("meeting-project-map");
+        projectMap.setOnAction(e -> {
+            if (!host.showMapOnProjector()) {
+                saved.setText("No risk map on the console yet: open a run (Analysis ▸ Risk model…) or pick a place.");
+            }
+        });
         finalize.setId("meeting-finalize");
         finalize.setOnAction(e -> finalizeMeeting());
 
@@ -235,7 +245,7 @@ public final class MeetingPanel extends VBox {
         details = new DetailsSection(host::workspace, saved::setText, this::showTitles);
         programs = new ProgramsSection(host::workspace, host::dialogs, saved::setText, undo);
         places.setOnChange(programs::refresh);
-        VBox content = new VBox(8, top, edits, details, stepButtons, purpose, notes, saved, project, carried, newItemForm(),
+        VBox content = new VBox(8, top, edits, details, stepButtons, purpose, notes, saved, new FlowPane(6, 6, project, projectMap), carried, newItemForm(),
                 places, programs, present, attendance, newOrganizationForm(), finalize);
         // keyboard first: the next and previous agenda step, and a new action item
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {

@@ -55,6 +55,8 @@ final class RunConsole implements AnalysisPanel.Host {
     private boolean panelFit;
     private javafx.animation.Timeline hourly;
     private javafx.stage.Stage history;
+    private PublicRun shownRun;
+    private RunView shownView;
 
     RunConsole(MainViewModel model, Theme theme, BorderPane root, Supplier<Window> window) {
         this.model = model;
@@ -272,6 +274,15 @@ final class RunConsole implements AnalysisPanel.Host {
                 public void meetingShown(long id) {
                     model.rememberMeeting(id);
                 }
+
+                @Override
+                public boolean showMapOnProjector() {
+                    if (shownRun == null) {
+                        return false;
+                    }
+                    projector().show(shownRun, shownView, hiddenLayers()); // kept with the meeting too
+                    return true;
+                }
             });
         }
         root.setRight(meetingPanel);
@@ -395,6 +406,8 @@ final class RunConsole implements AnalysisPanel.Host {
         if (map == null || model.current() == null) {
             return;
         }
+        shownRun = run;
+        shownView = view;
         if (legend != null) {
             mapArea.getChildren().remove(legend);
             legend = null;
