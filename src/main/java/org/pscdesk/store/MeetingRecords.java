@@ -138,21 +138,39 @@ public final class MeetingRecords {
     }
 
     /** A place's history: every meeting that ranked it, oldest first. */
-    public record PlaceHistory(long meetingId, LocalDate date, String title, int rank, String narrative) {
+    public record PlaceHistory(long meetingId, LocalDate date, String title, int rank, String narrative,
+                               String factsJson) {
+    }
+
+    /** Every place of the registry, newest first. */
+    public List<Place> registry() throws WorkspaceException {
+        return workspace.query(c -> {
+            List<Place> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, label, run_name, cells, shape, origin,"
+                    + " created_on FROM psc_places ORDER BY id DESC"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] shape = rs.getBytes(5);
+                    out.add(new Place(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            shape == null ? null : GpkgGeometry.decode(shape, new GeometryFactory()), rs.getString(6),
+                            LocalDate.parse(rs.getString(7))));
+                }
+            }
+            return out;
+        });
     }
 
     /** Where a place has been discussed, oldest meeting first. */
     public List<PlaceHistory> history(long placeId) throws WorkspaceException {
         return workspace.query(c -> {
             List<PlaceHistory> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, m.held_on, m.title, mp.rank, mp.narrative"
-                    + " FROM psc_meeting_places mp JOIN psc_meetings m ON m.id = mp.meeting_id"
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, m.held_on, m.title, mp.rank, mp.narrative,"
+                    + " mp.facts FROM psc_meeting_places mp JOIN psc_meetings m ON m.id = mp.meeting_id"
                     + " WHERE mp.place_id = ? ORDER BY m.held_on, m.id")) {
                 ps.setLong(1, placeId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new PlaceHistory(rs.getLong(1), LocalDate.parse(rs.getString(2)), rs.getString(3),
-                                rs.getInt(4), rs.getString(5)));
+                                rs.getInt(4), rs.getString(5), rs.getString(6)));
                     }
                 }
             }

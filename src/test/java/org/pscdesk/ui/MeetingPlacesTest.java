@@ -348,6 +348,47 @@ class MeetingPlacesTest {
             assertEquals(List.of("vacant_lots"), walks.factors());
             assertEquals(tenants.id(), walks.ownerOrgId());
             assertTrue(ws.auditLog().stream().anyMatch(e -> e.detail().contains("Tenant safety walks")));
+
+            // a place of the registry comes back from November with its wording, and its history shows
+            fx(() -> {
+                @SuppressWarnings("unchecked")
+                ComboBox<MeetingRecords.Place> earlier = (ComboBox<MeetingRecords.Place>) robot.lookup(
+                        "#place-earlier").query();
+                earlier.getItems().stream().filter(p -> p.label().startsWith("Old Mill")).findFirst()
+                        .ifPresent(earlier::setValue);
+                return null;
+            });
+            waitFor(() -> new MeetingRecords(ws).rankedPlaces(meeting).size() == 1);
+            MeetingRecords.RankedPlace oldMill = new MeetingRecords(ws).rankedPlaces(meeting).get(0);
+            assertTrue(oldMill.narrative().startsWith("A block of empty lots"), oldMill.narrative());
+            waitFor(() -> SceneTexts.of(robot.lookup("#meeting-places").query()).stream()
+                    .anyMatch(t -> t.contains("discussed before: 2025-11-20 (priority 1)")));
+
+            // an action item tied to that place and a program
+            fx(() -> {
+                ((javafx.scene.control.ToggleButton) robot.lookup("#step-tasks").query()).fire();
+                ((TextField) robot.lookup("#meeting-item-text").query()).setText("Walk the lots with the tenants.");
+                @SuppressWarnings("unchecked")
+                ComboBox<org.pscdesk.meeting.Organization> owner = (ComboBox<org.pscdesk.meeting.Organization>)
+                        robot.lookup("#meeting-item-owner").query();
+                owner.getItems().stream().filter(o -> o.id() == tenants.id()).findFirst().ifPresent(owner::setValue);
+                @SuppressWarnings("unchecked")
+                ComboBox<MeetingRecords.RankedPlace> where = (ComboBox<MeetingRecords.RankedPlace>) robot.lookup(
+                        "#meeting-item-place").query();
+                where.getSelectionModel().select(0);
+                @SuppressWarnings("unchecked")
+                ComboBox<org.pscdesk.meeting.Program> program = (ComboBox<org.pscdesk.meeting.Program>) robot.lookup(
+                        "#meeting-item-program").query();
+                program.getItems().stream().filter(p -> p.id() == walks.id()).findFirst().ifPresent(program::setValue);
+                return null;
+            });
+            fire("#meeting-item-add");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> item = (Map<String, Object>) JsonTree.list(JsonTree.object(new MeetingRecords(ws)
+                    .json(meeting).orElseThrow()), "action_items").get(0);
+            assertEquals(oldMill.placeId(), ((Number) item.get("place_id")).longValue());
+            assertEquals("Tenant safety walks", item.get("program"));
+            assertEquals("Westgate Tenants Union", item.get("owner_organization"));
         } finally {
             AppTests.stop(app);
         }

@@ -244,7 +244,10 @@ public final class MeetingPanel extends VBox {
         }, undo);
         details = new DetailsSection(host::workspace, saved::setText, this::showTitles);
         programs = new ProgramsSection(host::workspace, host::dialogs, saved::setText, undo);
-        places.setOnChange(programs::refresh);
+        places.setOnChange(() -> {
+            programs.refresh();
+            itemChoices();
+        });
         VBox content = new VBox(8, top, edits, details, stepButtons, purpose, notes, saved, new FlowPane(6, 6, project, projectMap), carried, newItemForm(),
                 places, programs, present, attendance, newOrganizationForm(), finalize);
         // keyboard first: the next and previous agenda step, and a new action item
@@ -410,6 +413,8 @@ public final class MeetingPanel extends VBox {
     private final TextField newItemText = new TextField();
     private final ComboBox<Organization> newItemOwner = new ComboBox<>();
     private final javafx.scene.control.DatePicker newItemDue = new javafx.scene.control.DatePicker();
+    private final ComboBox<MeetingRecords.RankedPlace> newItemPlace = new ComboBox<>();
+    private final ComboBox<org.pscdesk.meeting.Program> newItemProgram = new ComboBox<>();
     private final VBox newItem = new VBox(4);
 
     /** The Tasks step's form for a new action item (Ctrl+Shift+A): owner organization, what, due date. */
@@ -432,12 +437,56 @@ public final class MeetingPanel extends VBox {
             }
         });
         newItemDue.setPromptText("due");
+        newItemPlace.setId("meeting-item-place");
+        newItemPlace.setPromptText("place (optional)");
+        newItemPlace.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MeetingRecords.RankedPlace p) {
+                return p == null ? "" : p.rank() + ". " + p.label();
+            }
+
+            @Override
+            public MeetingRecords.RankedPlace fromString(String s) {
+                return null;
+            }
+        });
+        newItemProgram.setId("meeting-item-program");
+        newItemProgram.setPromptText("program (optional)");
+        newItemProgram.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(org.pscdesk.meeting.Program p) {
+                return p == null ? "" : p.name();
+            }
+
+            @Override
+            public org.pscdesk.meeting.Program fromString(String s) {
+                return null;
+            }
+        });
+        for (javafx.scene.control.Control c : List.of(newItemOwner, newItemPlace, newItemProgram)) {
+            c.setPrefWidth(200);
+            c.setMaxWidth(200);
+        }
         Button add = new Button("Add");
         add.setId("meeting-item-add");
         add.setOnAction(e -> addItem());
         newItemText.setOnAction(e -> addItem());
-        newItem.getChildren().setAll(title, newItemText, new HBox(6, newItemOwner, newItemDue, add));
+        newItem.getChildren().setAll(title, newItemText, new FlowPane(6, 6, newItemOwner, newItemDue, newItemPlace,
+                newItemProgram, add));
         return newItem;
+    }
+
+    /** The new action item's place and program choices: this meeting's places, the catalog. */
+    private void itemChoices() {
+        if (meetingId == 0) {
+            return;
+        }
+        try {
+            newItemPlace.getItems().setAll(new MeetingRecords(host.workspace()).rankedPlaces(meetingId));
+            newItemProgram.getItems().setAll(new DirectoryRepository(host.workspace()).programs());
+        } catch (WorkspaceException e) {
+            saved.setText(e.getMessage());
+        }
     }
 
     private void startNewItem() {
@@ -460,10 +509,19 @@ public final class MeetingPanel extends VBox {
             return;
         }
         try {
-            new MeetingRepository(host.workspace()).addActionItem(new org.pscdesk.meeting.ActionItem(meetingId,
-                    owner.id(), null, null, text, newItemDue.getValue(), org.pscdesk.meeting.ActionItemStatus.OPEN));
+            MeetingRecords.RankedPlace where = newItemPlace.getValue();
+            org.pscdesk.meeting.Program program = newItemProgram.getValue();
+            org.pscdesk.meeting.ActionItem item = new MeetingRepository(host.workspace()).addActionItem(
+                    new org.pscdesk.meeting.ActionItem(meetingId, owner.id(), program == null ? null : program.id(),
+                            where == null ? null : where.label(), text, newItemDue.getValue(),
+                            org.pscdesk.meeting.ActionItemStatus.OPEN));
+            if (where != null) {
+                new MeetingRecords(host.workspace()).linkActionItem(item.id(), where.placeId(), null);
+            }
             newItemText.clear();
             newItemDue.setValue(null);
+            newItemPlace.setValue(null);
+            newItemProgram.setValue(null);
             saved.setText("Action item added: " + text);
             showCarried(meetingId);
         } catch (WorkspaceException e) {

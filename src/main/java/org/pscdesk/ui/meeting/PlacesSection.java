@@ -70,6 +70,8 @@ final class PlacesSection extends VBox {
     private final VBox picking = new VBox(6);
     private final Button newPlace = new Button("New place from the map (Ctrl+Shift+N)");
     private final Button byVotes = new Button("Rank by dot votes");
+    private final ComboBox<MeetingRecords.Place> earlier = new ComboBox<>();
+    private boolean loadingChoices;
     private long meetingId;
     private boolean editable;
     private PlacePicker picker;
@@ -91,11 +93,30 @@ final class PlacesSection extends VBox {
             edit("ranking by dot votes", () -> records().rankByVotes(meetingId), () -> records().reorder(meetingId,
                     before));
         });
+        earlier.setId("place-earlier");
+        earlier.setPromptText("or a place from earlier meetings");
+        earlier.setMaxWidth(Double.MAX_VALUE);
+        earlier.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MeetingRecords.Place p) {
+                return p == null ? "" : p.label() + " (since " + p.createdOn() + ")";
+            }
+
+            @Override
+            public MeetingRecords.Place fromString(String s) {
+                return null;
+            }
+        });
+        earlier.valueProperty().addListener((o, was, now) -> {
+            if (now != null && !loadingChoices) {
+                bringBack(now);
+            }
+        });
         picking.setId("place-picking");
         picking.getStyleClass().add("meeting-carried-item");
         picking.setPadding(new Insets(6));
         show(picking, false);
-        getChildren().setAll(heading, new HBox(6, newPlace, byVotes), picking, list);
+        getChildren().setAll(heading, new HBox(6, newPlace, byVotes), earlier, picking, list);
     }
 
     /** Shows a meeting's places. */
@@ -134,6 +155,17 @@ final class PlacesSection extends VBox {
         try {
             MeetingRecords records = new MeetingRecords(host.workspace());
             List<MeetingRecords.RankedPlace> places = records.rankedPlaces(meetingId);
+            java.util.Set<Long> here = new java.util.HashSet<>(places.stream().map(MeetingRecords.RankedPlace::placeId)
+                    .toList());
+            loadingChoices = true;
+            try {
+                earlier.setValue(null);
+                earlier.getItems().setAll(records.registry().stream().filter(p -> !here.contains(p.id())).toList());
+            } finally {
+                loadingChoices = false;
+            }
+            earlier.setVisible(editable && !earlier.getItems().isEmpty());
+            earlier.setManaged(earlier.isVisible());
             if (places.isEmpty()) {
                 Label none = new Label(editable ? "No place yet: pick one on the map (Ctrl+Shift+N)."
                         : "No place was ranked at this meeting.");
@@ -167,7 +199,7 @@ final class PlacesSection extends VBox {
         Label title = new Label(p.rank() + ". " + p.label() + (p.dots() > 0 ? "   · " + p.dots() + " dots" : ""));
         title.getStyleClass().add("analysis-heading");
         title.setWrapText(true);
-        Label facts = new Label(factsText(p.factsJson()));
+        Label facts = new Label(factsText(p.factsJson()) + historyText(records, p.placeId()));
         facts.setWrapText(true);
         facts.getStyleClass().add("analysis-hint");
 
@@ -284,6 +316,28 @@ final class PlacesSection extends VBox {
         card.getStyleClass().add("meeting-carried-item");
         card.setPadding(new Insets(6));
         return card;
+    }
+
+    /** " · discussed before: 2025-11-20 (priority 1)" for a place of the registry seen at earlier meetings. */
+    private String historyText(MeetingRecords records, long placeId) throws WorkspaceException {
+        List<String> before = records.history(placeId).stream().filter(h -> h.meetingId() != meetingId)
+                .map(h -> h.date() + " (priority " + h.rank() + ")").toList();
+        return before.isEmpty() ? "" : " · discussed before: " + String.join(", ", before);
+    }
+
+    /** A place of the registry comes back on this meeting's list, with its last wording and facts. */
+    private void bringBack(MeetingRecords.Place place) {
+        try {
+            List<MeetingRecords.PlaceHistory> history = records().history(place.id());
+            MeetingRecords.PlaceHistory last = history.isEmpty() ? null : history.get(history.size() - 1);
+            String narrative = last == null ? "" : last.narrative();
+            String facts = last == null ? "{}" : last.factsJson();
+            edit("bringing back " + place.label(), () -> records().rankPlace(meetingId, place.id(),
+                    records().rankedPlaces(meetingId).size() + 1, narrative, facts, "edited"),
+                    () -> records().unrankPlace(meetingId, place.id()));
+        } catch (WorkspaceException e) {
+            host.dialogs().showError("Places", e.getMessage());
+        }
     }
 
     private void saveNarrative(long placeId, String text) {
