@@ -11,7 +11,6 @@ import javafx.event.EventHandler;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Polygon;
 
 import com.gluonhq.maps.MapLayer;
@@ -145,10 +144,8 @@ final class PlacePicker {
                     }
                     square.getPoints().addAll(p.getX(), p.getY());
                 }
-                square.setFill(Color.TRANSPARENT);
-                square.setStroke(Color.web("#111111"));
-                square.setStrokeWidth(3);
-                square.getStyleClass().add("picked-cell");
+                square.getStyleClass().add("picked-cell"); // outline colour from the theme
+
                 squares.add(square);
             }
             getChildren().addAll(squares);
