@@ -383,6 +383,20 @@ public final class MeetingRecords {
         });
     }
 
+    /** The meeting starts in the room: draft → in progress. */
+    public void start(long meetingId) throws WorkspaceException {
+        workspace.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE psc_meetings SET status = 'in_progress' WHERE id = ? AND status = 'draft'")) {
+                ps.setLong(1, meetingId);
+                if (ps.executeUpdate() == 1) {
+                    workspace.audit(c, "meeting", "meeting " + meetingId + " started");
+                }
+            }
+            return null;
+        });
+    }
+
     /** Moves a meeting to another body (the collaborative or one of its working groups). */
     public void setBody(long meetingId, long bodyId) throws WorkspaceException {
         workspace.inTransaction(c -> {
@@ -532,11 +546,11 @@ public final class MeetingRecords {
         });
     }
 
-    /** The meeting a projector view belongs to now: the newest one in progress, held today; else empty. */
+    /** The meeting a projector view belongs to now: the newest one not finalized, held today; else empty. */
     public Optional<Long> meetingInProgress(LocalDate today) throws WorkspaceException {
         return workspace.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM psc_meetings WHERE status = 'in_progress'"
-                    + " AND held_on = ? ORDER BY id DESC LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM psc_meetings WHERE status IN"
+                    + " ('draft', 'in_progress') AND held_on = ? ORDER BY id DESC LIMIT 1")) {
                 ps.setString(1, today.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();

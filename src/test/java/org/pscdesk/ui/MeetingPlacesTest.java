@@ -302,6 +302,13 @@ class MeetingPlacesTest {
             long meeting = fx(panel::meetingId);
             Workspace ws = fx(() -> app.model().current().workspace());
 
+            // prepared as a draft, started when the room meets (with a snapshot)
+            assertEquals("draft", status(ws, meeting));
+            fire("#meeting-start");
+            assertEquals("in_progress", status(ws, meeting));
+            assertTrue(new org.pscdesk.store.Snapshots(ws).list().stream()
+                    .anyMatch(snap -> snap.reason().equals("meeting-start")), "a snapshot at the start");
+
             fx(() -> {
                 ((TextField) robot.lookup("#org-new-name").query()).setText("Westgate Tenants Union");
                 @SuppressWarnings("unchecked")
@@ -392,5 +399,10 @@ class MeetingPlacesTest {
         } finally {
             AppTests.stop(app);
         }
+    }
+
+    private static String status(Workspace ws, long meeting) throws Exception {
+        return new MeetingRecords(ws).summaries().stream().filter(m -> m.id() == meeting).findFirst().orElseThrow()
+                .status();
     }
 }

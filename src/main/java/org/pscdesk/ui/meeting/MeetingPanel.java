@@ -92,6 +92,7 @@ public final class MeetingPanel extends VBox {
     private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
     private final Map<AgendaStep, String> texts = new EnumMap<>(AgendaStep.class);
     private final MeetingUndo undo = new MeetingUndo();
+    private final Button startButton = new Button("Start the meeting");
     private final PlacesSection places;
     private final ProgramsSection programs;
     private final DetailsSection details;
@@ -152,10 +153,15 @@ public final class MeetingPanel extends VBox {
         redoButton.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() ->
                 new javafx.scene.control.Tooltip("Redo " + undo.redoTextProperty().get() + " (Ctrl+Y)"),
                 undo.redoTextProperty()));
+        startButton.setId("meeting-start");
+        startButton.setOnAction(e -> startMeeting());
+        startButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox top = new HBox(6, meetings, create);
         Label editsHint = new Label("The room's edits:");
         editsHint.getStyleClass().add("analysis-hint");
-        HBox edits = new HBox(6, editsHint, undoButton, redoButton);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox edits = new HBox(6, startButton, gap, editsHint, undoButton, redoButton);
         edits.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(meetings, Priority.ALWAYS);
 
@@ -312,6 +318,8 @@ public final class MeetingPanel extends VBox {
             meetingId = id;
             Meeting m = repo.meetings().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
             finalized = m.status() == MeetingStatus.FINALIZED;
+            startButton.setVisible(m.status() == MeetingStatus.DRAFT);
+            startButton.setManaged(startButton.isVisible());
             texts.clear();
             texts.putAll(repo.agendaNotes(id));
             notes.setEditable(!finalized);
@@ -764,9 +772,9 @@ public final class MeetingPanel extends VBox {
                 body = directory.addBody(new Body("Public Safety Collaborative", BodyKind.COLLABORATIVE, null));
             }
             LocalDate today = LocalDate.now();
+            // a draft until the room meets: the broker prepares the agenda, details and places beforehand
             Meeting m = new MeetingRepository(ws).addMeeting(new Meeting(body.id(), "ACTION meeting, " + today,
-                    today, null, null, MeetingStatus.IN_PROGRESS));
-            snapshot("meeting-start");
+                    today, null, null, MeetingStatus.DRAFT));
             refresh();
             meetings.getItems().stream().filter(s -> s.id() == m.id()).findFirst()
                     .ifPresent(s -> meetings.getSelectionModel().select(s));
@@ -790,6 +798,21 @@ public final class MeetingPanel extends VBox {
                     .ifPresent(s -> meetings.getSelectionModel().select(s));
         } catch (WorkspaceException e) {
             host.dialogs().showError("Finalize meeting", e.getMessage());
+        }
+    }
+
+    /** Draft → in progress, when the room meets; a snapshot marks the start. */
+    private void startMeeting() {
+        saveNow();
+        try {
+            new MeetingRecords(host.workspace()).start(meetingId);
+            snapshot("meeting-start");
+            showTitles();
+            startButton.setVisible(false);
+            startButton.setManaged(false);
+            saved.setText("The meeting has started: everything typed is saved as it is typed.");
+        } catch (WorkspaceException e) {
+            host.dialogs().showError("Start the meeting", e.getMessage());
         }
     }
 
