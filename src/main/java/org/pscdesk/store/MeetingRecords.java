@@ -482,24 +482,21 @@ public final class MeetingRecords {
 
     /** Deletes a decision recorded by mistake (refused once its meeting is finalized). */
     public void deleteDecision(long decisionId) throws WorkspaceException {
-        workspace.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM psc_decisions WHERE id = ?")) {
-                ps.setLong(1, decisionId);
-                ps.executeUpdate();
-            }
-            workspace.audit(c, "edit", "decision " + decisionId + " deleted");
-            return null;
-        });
+        deleteRow("psc_decisions", "decision", decisionId);
     }
 
     /** Deletes a commitment recorded by mistake (refused once its meeting is finalized). */
     public void deleteCommitment(long commitmentId) throws WorkspaceException {
+        deleteRow("psc_commitments", "commitment", commitmentId);
+    }
+
+    private void deleteRow(String table, String what, long id) throws WorkspaceException {
         workspace.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM psc_commitments WHERE id = ?")) {
-                ps.setLong(1, commitmentId);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+                ps.setLong(1, id);
                 ps.executeUpdate();
             }
-            workspace.audit(c, "edit", "commitment " + commitmentId + " deleted");
+            workspace.audit(c, "edit", what + " " + id + " deleted");
             return null;
         });
     }

@@ -5,26 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.pscdesk.demo.DemoCity;
+
 import org.pscdesk.meeting.AgendaStep;
 import org.pscdesk.store.AppFolders;
 import org.pscdesk.store.Faults;
 import org.pscdesk.store.MeetingRepository;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.ui.meeting.MeetingPanel;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
+
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,30 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * file, and they are written by themselves when space comes back. Then the app is closed while the disk is
  * full: the next start reopens the same meeting and saves the recovered notes.
  */
-class MeetingFaultTest {
-
-    @TempDir
-    static Path dir;
-    private static Path demo;
-    private static String homeBefore;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void writeDemo() throws Exception {
-        homeBefore = AppTests.useHome(dir.resolve("home"));
-        demo = dir.resolve("demo.gpkg");
-        DemoCity.write(demo);
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        AppTests.restoreHome(homeBefore);
-    }
-
-    private static <T> T fx(Callable<T> work) throws Exception {
-        return AppTests.fx(work);
-    }
+class MeetingFaultTest extends DemoAppTests {
 
     private String savedText() throws Exception {
         return fx(() -> ((Label) robot.lookup("#meeting-saved").query()).getText());
@@ -68,17 +40,7 @@ class MeetingFaultTest {
         long meeting;
         Path recovery;
         try {
-            fx(() -> {
-                app.view().toggleMeeting();
-                return null;
-            });
-            MeetingPanel panel = fx(() -> app.view().meetingPanel().orElseThrow());
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#meeting-new").tryQuery()
-                    .isPresent()));
-            fx(() -> {
-                ((Button) robot.lookup("#meeting-new").query()).fire();
-                return null;
-            });
+            MeetingPanel panel = newMeeting(app);
             meeting = fx(panel::meetingId);
             Workspace ws = fx(() -> app.model().current().workspace());
             recovery = MeetingPanel.recoveryFile(demo, meeting);

@@ -4,25 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.pscdesk.demo.DemoCity;
+
 import org.pscdesk.meeting.AgendaStep;
 import org.pscdesk.store.MeetingRepository;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.ui.meeting.MeetingPanel;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
+
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,30 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * that are saved as they are typed (and survive closing the app), and the Tasks step shows the action items
  * still open from the earlier meeting.
  */
-class MeetingPanelTest {
-
-    @TempDir
-    static Path dir;
-    private static Path demo;
-    private static String homeBefore;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void writeDemo() throws Exception {
-        homeBefore = AppTests.useHome(dir.resolve("home"));
-        demo = dir.resolve("demo.gpkg");
-        DemoCity.write(demo);
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        AppTests.restoreHome(homeBefore);
-    }
-
-    private static <T> T fx(Callable<T> work) throws Exception {
-        return AppTests.fx(work);
-    }
+class MeetingPanelTest extends DemoAppTests {
 
     @Test
     void notesOfANewMeetingAreSavedAsTypedAndOpenItemsShowInTasks() throws Exception {
@@ -72,10 +43,7 @@ class MeetingPanelTest {
             assertFalse(fx(notes::isEditable), "the demo's finalized meeting is read-only");
             assertTrue(fx(notes::getText).startsWith("Reviewed the risk map"), "its assessment notes are shown");
 
-            fx(() -> {
-                ((javafx.scene.control.Button) robot.lookup("#meeting-new").query()).fire();
-                return null;
-            });
+            fire("#meeting-new");
             assertTrue(fx(notes::isEditable), "a new meeting takes notes");
             meetingId = fx(panel::meetingId);
             robot.clickOn(notes).write("Risk map shows Old Mill still highest.");

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javafx.geometry.Bounds;
-import javafx.scene.control.Button;
+
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -19,18 +16,15 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
 import org.pscdesk.analysis.JsonTree;
-import org.pscdesk.demo.DemoCity;
+
 import org.pscdesk.store.MeetingRecords;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.ui.meeting.MeetingPanel;
 import org.pscdesk.ui.map.MapPane;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
+
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,41 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * model found, a name residents use, the narrative edited, dot votes and a decision; every step is in the store
  * when the screen says so. Also the meeting's details, saved as typed.
  */
-class MeetingPlacesTest {
-
-    @TempDir
-    static Path dir;
-    private static Path demo;
-    private static String homeBefore;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void writeDemo() throws Exception {
-        homeBefore = AppTests.useHome(dir.resolve("home"));
-        demo = dir.resolve("demo.gpkg");
-        DemoCity.write(demo);
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        AppTests.restoreHome(homeBefore);
-    }
-
-    private static <T> T fx(Callable<T> work) throws Exception {
-        return AppTests.fx(work);
-    }
-
-    private void fire(String id) throws Exception {
-        fx(() -> {
-            ((Button) robot.lookup(id).query()).fire();
-            return null;
-        });
-    }
-
-    private void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
-    }
+class MeetingPlacesTest extends DemoAppTests {
 
     private void waitSaved() throws Exception {
         waitFor(() -> ((Label) robot.lookup("#meeting-saved").query()).getText().equals("Saved."));
@@ -82,13 +42,7 @@ class MeetingPlacesTest {
     void aPlaceIsPickedOnTheMapNamedWordedVotedAndDecided() throws Exception {
         PscDeskApp app = AppTests.start(demo);
         try {
-            fx(() -> {
-                app.view().openMeeting();
-                return null;
-            });
-            MeetingPanel panel = fx(() -> app.view().meetingPanel().orElseThrow());
-            waitFor(() -> robot.lookup("#meeting-new").tryQuery().isPresent());
-            fire("#meeting-new");
+            MeetingPanel panel = newMeeting(app);
             long meeting = fx(panel::meetingId);
             Workspace ws = fx(() -> app.model().current().workspace());
 
@@ -292,13 +246,7 @@ class MeetingPlacesTest {
     void aNewPartnerAWorkingGroupAndANewProgramAreRecordedFromTheRoom() throws Exception {
         PscDeskApp app = AppTests.start(demo);
         try {
-            fx(() -> {
-                app.view().openMeeting();
-                return null;
-            });
-            MeetingPanel panel = fx(() -> app.view().meetingPanel().orElseThrow());
-            waitFor(() -> robot.lookup("#meeting-new").tryQuery().isPresent());
-            fire("#meeting-new");
+            MeetingPanel panel = newMeeting(app);
             long meeting = fx(panel::meetingId);
             Workspace ws = fx(() -> app.model().current().workspace());
 

@@ -20,12 +20,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.pscdesk.report.ExportFiles;
 import org.pscdesk.report.Exports;
 import org.pscdesk.store.LayerInfo;
 import org.pscdesk.store.SavedRun;
+import org.pscdesk.ui.fx.Shown;
 
 /**
  * Export ▸ Data for GIS…: a run's cells, a layer, a ranked place, the action items or the place × program
@@ -54,10 +54,10 @@ final class DataDialog {
         run.getItems().setAll(choices.runs().stream().map(SavedRun::name).toList());
         layer.setId("export-layer");
         layer.getItems().setAll(choices.layers());
-        layer.setConverter(converter(l -> l.title() + " (" + l.name() + ")"));
+        layer.setConverter(Shown.as(l -> l.title() + " (" + l.name() + ")"));
         place.setId("export-place");
         place.getItems().setAll(new ArrayList<>(choices.places().entrySet()));
-        place.setConverter(converter(Map.Entry::getValue));
+        place.setConverter(Shown.as(Map.Entry::getValue));
         for (ComboBox<?> box : List.of(run, layer, place)) {
             box.getSelectionModel().selectFirst();
             box.setMaxWidth(Double.MAX_VALUE);
@@ -199,17 +199,4 @@ final class DataDialog {
                 }, window::saved));
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : text.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 }

@@ -22,6 +22,7 @@ import org.pscdesk.store.RunRepository;
 import org.pscdesk.store.SavedRun;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.store.WorkspaceException;
+import org.pscdesk.ui.fx.Shown;
 
 /**
  * A meeting's title, date, place and facilitator, and the RTM runs it discusses; saved as typed like the
@@ -65,18 +66,8 @@ final class DetailsSection extends TitledPane {
         grid.addRow(4, label("Body"), body);
         grid.addRow(5, label("Runs"), runs);
         body.setId("meeting-body");
-        body.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(org.pscdesk.meeting.Body b) {
-                return b == null ? "" : b.name() + (b.kind() == org.pscdesk.meeting.BodyKind.WORKING_GROUP
-                        ? " (working group)" : "");
-            }
-
-            @Override
-            public org.pscdesk.meeting.Body fromString(String s) {
-                return null;
-            }
-        });
+        body.setConverter(Shown.as((org.pscdesk.meeting.Body b) -> b.name()
+                + (b.kind() == org.pscdesk.meeting.BodyKind.WORKING_GROUP ? " (working group)" : "")));
         body.valueProperty().addListener((o, was, now) -> {
             if (!loading && now != null) {
                 try {

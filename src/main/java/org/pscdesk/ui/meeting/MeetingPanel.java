@@ -28,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 import org.pscdesk.meeting.AgendaStep;
 import org.pscdesk.meeting.Body;
@@ -43,6 +42,7 @@ import org.pscdesk.store.MeetingRepository;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.store.WorkspaceException;
 import org.pscdesk.ui.fx.DialogService;
+import org.pscdesk.ui.fx.Shown;
 
 /**
  * The meeting beside the map: pick or start a meeting (the ACTION agenda), type notes per step — saved as
@@ -114,17 +114,8 @@ public final class MeetingPanel extends VBox {
 
         meetings.setId("meeting-choice");
         meetings.setMaxWidth(Double.MAX_VALUE);
-        meetings.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(MeetingRecords.Summary m) {
-                return m == null ? "" : m.date() + " · " + m.title() + " (" + m.status().replace('_', ' ') + ")";
-            }
-
-            @Override
-            public MeetingRecords.Summary fromString(String s) {
-                return null;
-            }
-        });
+        meetings.setConverter(Shown.as((MeetingRecords.Summary m) -> m.date() + " · " + m.title() + " ("
+                + m.status().replace('_', ' ') + ")"));
         meetings.valueProperty().addListener((o, was, now) -> {
             if (quiet) {
                 return;
@@ -208,7 +199,8 @@ public final class MeetingPanel extends VBox {
         projectMap.setId("meeting-project-map");
         projectMap.setOnAction(e -> {
             if (!host.showMapOnProjector()) {
-                saved.setText("No risk map on the console yet: open a run (Analysis ▸ Risk model…) or pick a place.");
+                saved.setText("No risk map on the console yet: open a run (Analysis ▸ Risk model…) or pick a"
+                        + " place.");
             }
         });
         finalize.setId("meeting-finalize");
@@ -254,8 +246,9 @@ public final class MeetingPanel extends VBox {
             programs.refresh();
             itemChoices();
         });
-        VBox content = new VBox(8, top, edits, details, stepButtons, purpose, notes, saved, new FlowPane(6, 6, project, projectMap), carried, newItemForm(),
-                places, programs, present, attendance, newOrganizationForm(), finalize);
+        VBox content = new VBox(8, top, edits, details, stepButtons, purpose, notes, saved,
+                new FlowPane(6, 6, project, projectMap), carried, newItemForm(), places, programs, present, attendance,
+                newOrganizationForm(), finalize);
         // keyboard first: the next and previous agenda step, and a new action item
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.PAGE_DOWN) {
@@ -433,44 +426,14 @@ public final class MeetingPanel extends VBox {
         newItemText.setPromptText("what, where");
         newItemOwner.setId("meeting-item-owner");
         newItemOwner.setPromptText("owner organization");
-        newItemOwner.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Organization o) {
-                return o == null ? "" : o.name();
-            }
-
-            @Override
-            public Organization fromString(String s) {
-                return null;
-            }
-        });
+        newItemOwner.setConverter(Shown.as((Organization o) -> o.name()));
         newItemDue.setPromptText("due");
         newItemPlace.setId("meeting-item-place");
         newItemPlace.setPromptText("place (optional)");
-        newItemPlace.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(MeetingRecords.RankedPlace p) {
-                return p == null ? "" : p.rank() + ". " + p.label();
-            }
-
-            @Override
-            public MeetingRecords.RankedPlace fromString(String s) {
-                return null;
-            }
-        });
+        newItemPlace.setConverter(Shown.as((MeetingRecords.RankedPlace p) -> p.rank() + ". " + p.label()));
         newItemProgram.setId("meeting-item-program");
         newItemProgram.setPromptText("program (optional)");
-        newItemProgram.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(org.pscdesk.meeting.Program p) {
-                return p == null ? "" : p.name();
-            }
-
-            @Override
-            public org.pscdesk.meeting.Program fromString(String s) {
-                return null;
-            }
-        });
+        newItemProgram.setConverter(Shown.as((org.pscdesk.meeting.Program p) -> p.name()));
         for (javafx.scene.control.Control c : List.of(newItemOwner, newItemPlace, newItemProgram)) {
             c.setPrefWidth(200);
             c.setMaxWidth(200);
@@ -695,17 +658,7 @@ public final class MeetingPanel extends VBox {
         newOrgName.setPromptText("a partner new to the directory");
         newOrgSector.setId("org-new-sector");
         newOrgSector.setPromptText("sector");
-        newOrgSector.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(org.pscdesk.meeting.Sector s) {
-                return s == null ? "" : s.key().replace('_', ' ');
-            }
-
-            @Override
-            public org.pscdesk.meeting.Sector fromString(String text) {
-                return null;
-            }
-        });
+        newOrgSector.setConverter(Shown.as((org.pscdesk.meeting.Sector s) -> s.key().replace('_', ' ')));
         Button add = new Button("Add");
         add.setId("org-new-add");
         add.setOnAction(e -> addOrganization());

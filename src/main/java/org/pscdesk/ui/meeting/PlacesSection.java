@@ -21,7 +21,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.pscdesk.analysis.JsonTree;
 import org.pscdesk.geo.Crs;
@@ -36,6 +35,7 @@ import org.pscdesk.store.Workspace;
 import org.pscdesk.store.WorkspaceException;
 import org.pscdesk.ui.fx.DialogService;
 import org.pscdesk.ui.map.MapPane;
+import org.pscdesk.ui.fx.Shown;
 
 /**
  * The places the room prioritizes at a meeting: new ones picked on the map (cells, a whole neighbourhood or a
@@ -96,17 +96,7 @@ final class PlacesSection extends VBox {
         earlier.setId("place-earlier");
         earlier.setPromptText("or a place from earlier meetings");
         earlier.setMaxWidth(Double.MAX_VALUE);
-        earlier.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(MeetingRecords.Place p) {
-                return p == null ? "" : p.label() + " (since " + p.createdOn() + ")";
-            }
-
-            @Override
-            public MeetingRecords.Place fromString(String s) {
-                return null;
-            }
-        });
+        earlier.setConverter(Shown.as((MeetingRecords.Place p) -> p.label() + " (since " + p.createdOn() + ")"));
         earlier.valueProperty().addListener((o, was, now) -> {
             if (now != null && !loadingChoices) {
                 bringBack(now);
@@ -472,17 +462,7 @@ final class PlacesSection extends VBox {
                 drafts.publicRun().places()));
         suggested.setId("place-suggested");
         suggested.setPromptText("or a priority place the model found");
-        suggested.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(PublicRun.Place p) {
-                return p == null ? "" : p.rank() + ". " + p.label();
-            }
-
-            @Override
-            public PublicRun.Place fromString(String s) {
-                return null;
-            }
-        });
+        suggested.setConverter(Shown.as((PublicRun.Place p) -> p.rank() + ". " + p.label()));
         suggested.valueProperty().addListener((o, was, now) -> {
             if (now != null) {
                 drafts.ofSuggested(now.rank()).ifPresent(this::describe);

@@ -17,7 +17,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.pscdesk.meeting.Organization;
 import org.pscdesk.meeting.Program;
@@ -27,6 +26,7 @@ import org.pscdesk.store.MeetingRecords;
 import org.pscdesk.store.Workspace;
 import org.pscdesk.store.WorkspaceException;
 import org.pscdesk.ui.fx.DialogService;
+import org.pscdesk.ui.fx.Shown;
 
 /**
  * Who does what where: the meeting's place × program matrix (each cell the organization, dosage and start of a
@@ -77,13 +77,13 @@ final class ProgramsSection extends VBox {
 
         place.setId("commit-place");
         place.setPromptText("place");
-        place.setConverter(converter(p -> p.rank() + ". " + p.label()));
+        place.setConverter(Shown.as(p -> p.rank() + ". " + p.label()));
         program.setId("commit-program");
         program.setPromptText("program");
-        program.setConverter(converter(Program::name));
+        program.setConverter(Shown.as(Program::name));
         organization.setId("commit-organization");
         organization.setPromptText("organization");
-        organization.setConverter(converter(Organization::name));
+        organization.setConverter(Shown.as(Organization::name));
         program.valueProperty().addListener((o, was, now) -> {
             if (now != null) { // the program's owner is the usual answer
                 organization.getItems().stream().filter(org -> org.id() == now.ownerOrgId()).findFirst()
@@ -122,10 +122,10 @@ final class ProgramsSection extends VBox {
         newName.setId("program-new-name");
         newName.setPromptText("program name");
         newOwner.setPromptText("run by");
-        newOwner.setConverter(converter(Organization::name));
+        newOwner.setConverter(Shown.as(Organization::name));
         newOwner.setPrefWidth(200);
         newType.setPromptText("kind");
-        newType.setConverter(converter(t -> t.key().replace('_', ' ')));
+        newType.setConverter(Shown.as(t -> t.key().replace('_', ' ')));
         newCapacity.setPromptText("capacity (\"40 inspections a month\")");
         Button add = new Button("Add to the catalog");
         add.setId("program-new-add");
@@ -274,19 +274,6 @@ final class ProgramsSection extends VBox {
         return l;
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : text.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     List<String> gapTexts() {
         return gaps.getChildren().stream().map(n -> ((Label) n).getText()).toList();
