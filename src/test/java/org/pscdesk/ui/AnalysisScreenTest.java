@@ -9,19 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
 import org.pscdesk.analysis.FactorSpec;
 import org.pscdesk.demo.DemoCity;
 import org.pscdesk.rtm.influence.Increment;
@@ -34,8 +33,7 @@ import org.pscdesk.ui.map.MapPane;
 import org.pscdesk.ui.projector.ProjectorWindow;
 import org.pscdesk.work.CancelledException;
 import org.pscdesk.work.Cancellation;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
+
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -43,28 +41,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * table and the risk cells on the map, send the view to the projector, whose scene holds no incident layer and
  * no count below 11. Cancelling saves nothing.
  */
-class AnalysisScreenTest {
+class AnalysisScreenTest extends DemoAppTests {
 
-    @TempDir
-    static Path dir;
-    private static Path demo;
-    private static String homeBefore;
-
-    private final FxRobot robot = new FxRobot();
     private PscDeskApp app;
-
-    @BeforeAll
-    static void writeDemo() throws Exception {
-        homeBefore = AppTests.useHome(dir.resolve("home"));
-        demo = dir.resolve("demo.gpkg");
-        DemoCity.write(demo);
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        AppTests.restoreHome(homeBefore);
-    }
 
     @BeforeEach
     void startApp() throws Exception {
@@ -74,10 +53,6 @@ class AnalysisScreenTest {
     @AfterEach
     void stopApp() throws Exception {
         AppTests.stop(app);
-    }
-
-    private static <T> T fx(Callable<T> work) throws Exception {
-        return AppTests.fx(work);
     }
 
     @Test

@@ -4,50 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.pscdesk.demo.DemoCity;
+
 import org.pscdesk.ui.map.MapPane;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
+
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Dragging the map: the view follows the mouse (a gesture picture stands in while it moves), and once the
  * map stands still the real map is back and drawn for the new view.
  */
-class MapGestureTest {
+class MapGestureTest extends DemoAppTests {
 
-    @TempDir
-    static Path dir;
-    private static Path demo;
-    private static String homeBefore;
-    private final FxRobot robot = new FxRobot();
     private PscDeskApp app;
-
-    @BeforeAll
-    static void writeDemo() throws Exception {
-        homeBefore = AppTests.useHome(dir.resolve("home"));
-        demo = dir.resolve("demo.gpkg");
-        DemoCity.write(demo);
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        AppTests.restoreHome(homeBefore);
-    }
 
     @BeforeEach
     void startApp() throws Exception {
@@ -57,10 +34,6 @@ class MapGestureTest {
     @AfterEach
     void stopApp() throws Exception {
         AppTests.stop(app);
-    }
-
-    private static <T> T fx(Callable<T> work) throws Exception {
-        return AppTests.fx(work);
     }
 
     @Test
