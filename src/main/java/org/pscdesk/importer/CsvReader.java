@@ -82,10 +82,13 @@ public final class CsvReader implements FeatureReader {
     private final boolean sampled;
     private final Deque<String[]> replay;
     private final List<Problem> notes;
+    private final Decision decision;
+    /** The exact type pass running beside a speculative read, or null. */
+    private TypeScan exact;
     private long row;
 
-    private CsvReader(TextTable table, ZipFile zip, Typing typing, Coordinates coords, Crs crs,
-                      Deque<String[]> replay, boolean sampled, List<Problem> notes) {
+    private CsvReader(TextTable table, ZipFile zip, Typing typing, Coordinates coords, Decision decision,
+                      Deque<String[]> replay, boolean sampled) {
         this.table = table;
         this.zip = zip;
         this.fileName = table.fileName();
@@ -99,12 +102,13 @@ public final class CsvReader implements FeatureReader {
         this.monthFirst = typing.monthFirst;
         this.xIndex = coords.x;
         this.yIndex = coords.y;
-        this.crs = crs;
+        this.crs = decision.crs();
         this.geographic = crs != null && crs.isGeographic();
         this.decimalComma = table.delimiter() == ';';
         this.replay = replay;
         this.sampled = sampled;
-        this.notes = notes;
+        this.notes = decision.notes();
+        this.decision = decision;
     }
 
     /**
@@ -128,6 +132,110 @@ public final class CsvReader implements FeatureReader {
             }
         }
         return open(TextSource.file(file), null, opts);
+    }
+
+    /**
+     * Opens a file for an import that can be read again: a plain file up to {@link #FULL_SCAN_BYTES} is typed
+     * from its first {@link #SAMPLE_ROWS} rows while the exact type pass runs on its own thread, so writing
+     * starts at once. At the end of the records the exact types are awaited; if they (or the date orders, the
+     * CRS guess, the notes) differ from the sample's, {@link #next()} throws {@link TypesChanged} and the
+     * caller must discard what it read and use {@link #open(Path, ReadOptions)}. A read that ends normally
+     * is exactly what the two-pass read gives. Other inputs open as with {@link #open(Path, ReadOptions)}.
+     */
+    static CsvReader openSpeculative(Path file, ReadOptions options) throws ImportException {
+        ReadOptions opts = options == null ? ReadOptions.DEFAULTS : options;
+        if (TextSource.isZip(file)) {
+            return open(file, opts);
+        }
+        TextSource source = TextSource.file(file);
+        if (source.size() > FULL_SCAN_BYTES || source.size() < 0) {
+            return open(source, null, opts);
+        }
+        TextTable table = source.openTable(opts.charset(), (char) 0);
+        try {
+            Coordinates coords = Coordinates.resolve(table.fileName(), table.header(), opts);
+            Typing typing = new Typing(table.header().size(), coords, table.delimiter() == ';');
+            Deque<String[]> sample = new ArrayDeque<>();
+            String[] r;
+            while (sample.size() < SAMPLE_ROWS && (r = table.next()) != null) {
+                typing.add(r);
+                sample.add(r);
+            }
+            if (sample.isEmpty()) {
+                throw headerOnly(table.fileName(), table.header());
+            }
+            CsvReader reader = build(table, null, typing, coords, opts, sample, false);
+            reader.exact = new TypeScan(source, opts, table.header(), table.delimiter(), coords);
+            return reader;
+        } catch (ImportException | RuntimeException e) {
+            table.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Thrown at the end of a speculative read whose sample types were not the file's exact types: nothing
+     * read may be kept; read the file again with {@link #open(Path, ReadOptions)}.
+     */
+    static final class TypesChanged extends RuntimeException {
+        TypesChanged() {
+            super("the column types of the whole file differ from those of its first rows", null, false, false);
+        }
+    }
+
+    /** The exact type pass of a speculative read, on its own thread over a second handle on the file. */
+    private static final class TypeScan {
+        private final java.util.concurrent.FutureTask<Typing> task;
+        private final ReadOptions opts;
+        private final Coordinates coords;
+        private volatile boolean stopped;
+
+        TypeScan(TextSource source, ReadOptions opts, List<String> header, char delimiter, Coordinates coords) {
+            this.opts = opts;
+            this.coords = coords;
+            this.task = new java.util.concurrent.FutureTask<>(() -> {
+                try (TextTable scan = source.openTable(opts.charset(), delimiter)) {
+                    if (!scan.header().equals(header)) {
+                        throw fileChanged(source.name());
+                    }
+                    Typing typing = new Typing(header.size(), coords, delimiter == ';');
+                    String[] r;
+                    while (!stopped && (r = scan.next()) != null) {
+                        typing.add(r);
+                    }
+                    return typing;
+                }
+            });
+            Thread t = new Thread(task, "csv-types");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        Typing await(String file) throws ImportException {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ImportException(Problem.ofFile(file, "Reading was interrupted."), e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof ImportException ie) {
+                    throw ie;
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        void stop() {
+            stopped = true;
+        }
+    }
+
+    private static ImportException fileChanged(String file) {
+        return new ImportException(Problem.ofFile(file, "The file changed while it was being read."
+                + " Wait until it is saved completely and import again."));
     }
 
     /**
@@ -167,8 +275,7 @@ public final class CsvReader implements FeatureReader {
         TextTable table = source.openTable(opts.charset(), delimiter);
         if (!table.header().equals(header)) {
             table.close();
-            throw new ImportException(Problem.ofFile(source.name(), "The file changed while it was being read."
-                    + " Wait until it is saved completely and import again."));
+            throw fileChanged(source.name());
         }
         return build(table, zip, typing, coords, opts, new ArrayDeque<>(), false);
     }
@@ -195,17 +302,26 @@ public final class CsvReader implements FeatureReader {
 
     private static CsvReader build(TextTable table, ZipFile zip, Typing typing, Coordinates coords,
                                    ReadOptions opts, Deque<String[]> replay, boolean sampled) {
+        Decision decision = decide(typing, table.header(), table.fileName(), coords, opts, sampled);
+        return new CsvReader(table, zip, typing, coords, decision, replay, sampled);
+    }
+
+    /** Everything a read takes from its type pass: the records it gives depend on nothing else. */
+    private record Decision(List<FieldType> types, List<Boolean> monthFirst, Crs crs, List<Problem> notes) {
+    }
+
+    private static Decision decide(Typing typing, List<String> header, String file, Coordinates coords,
+                                   ReadOptions opts, boolean sampled) {
         List<Problem> notes = new ArrayList<>();
-        String file = table.fileName();
-        typing.finish(table.header(), file, notes, sampled);
+        typing.finish(header, file, notes, sampled);
         Crs crs = opts.crs();
         if (coords.x < 0) {
             notes.add(Problem.ofFile(file, "No coordinate columns were found, so the rows have no location."
-                    + " The columns are: " + String.join(", ", table.header()) + ". Choose the coordinate"
+                    + " The columns are: " + String.join(", ", header) + ". Choose the coordinate"
                     + " columns (--x and --y, or --lat and --lon) and import again."));
         } else if (crs == null) {
-            String x = table.header().get(coords.x);
-            String y = table.header().get(coords.y);
+            String x = header.get(coords.x);
+            String y = header.get(coords.y);
             if (coords.lonLat) {
                 crs = Crs.WGS84;
                 notes.add(Problem.ofFile(file, "Coordinates were read from " + x + " (longitude) and " + y
@@ -218,7 +334,11 @@ public final class CsvReader implements FeatureReader {
                         + " (EPSG:4326). If they are in another system, give it with --crs."));
             }
         }
-        return new CsvReader(table, zip, typing, coords, crs, replay, sampled, notes);
+        List<Boolean> monthFirst = new ArrayList<>();
+        for (boolean b : typing.monthFirst) {
+            monthFirst.add(b);
+        }
+        return new Decision(List.of(typing.types), monthFirst, crs, notes);
     }
 
     private static ImportException headerOnly(String file, List<String> header) {
@@ -254,11 +374,25 @@ public final class CsvReader implements FeatureReader {
         } else {
             r = table.next();
             if (r == null) {
+                confirmTypes();
                 return null;
             }
         }
         row++;
         return toRecord(r);
+    }
+
+    /** After a speculative read: the exact type pass must have decided what the sample decided. */
+    private void confirmTypes() throws ImportException {
+        if (exact == null) {
+            return;
+        }
+        TypeScan scan = exact;
+        exact = null;
+        Typing whole = scan.await(fileName);
+        if (!decide(whole, table.header(), fileName, scan.coords, scan.opts, false).equals(decision)) {
+            throw new TypesChanged();
+        }
     }
 
     private SourceRecord toRecord(String[] r) {
@@ -413,6 +547,9 @@ public final class CsvReader implements FeatureReader {
 
     @Override
     public void close() {
+        if (exact != null) {
+            exact.stop();
+        }
         table.close();
         if (zip != null) {
             closeQuietly(zip);

@@ -103,8 +103,16 @@ public final class ImportService {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
-        try (FeatureReader reader = Readers.open(request)) {
-            return new Run(request, reader, source, progress, cancel).execute();
+        try {
+            try (FeatureReader reader = Readers.open(request, true)) {
+                return new Run(request, reader, source, progress, cancel).execute();
+            } catch (CsvReader.TypesChanged e) {
+                // Typed from its first rows, the file turned out otherwise: nothing was kept; read it again
+                // with its exact types (the writer's transaction was rolled back).
+                try (FeatureReader reader = Readers.open(request, false)) {
+                    return new Run(request, reader, source, progress, cancel).execute();
+                }
+            }
         } finally {
             source.cancel(true);
         }
@@ -408,6 +416,9 @@ public final class ImportService {
             } catch (WorkspaceException e) {
                 ahead.close();
                 Throwable cause = e.getCause();
+                if (cause instanceof CsvReader.TypesChanged changed) {
+                    throw changed;
+                }
                 if (cause instanceof ReaderFailure rf) {
                     if (rf.getCause() instanceof CancelledException ce) {
                         throw ce;

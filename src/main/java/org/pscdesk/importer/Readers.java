@@ -18,6 +18,15 @@ final class Readers {
     }
 
     static FeatureReader open(ImportRequest request) throws ImportException {
+        return open(request, false);
+    }
+
+    /**
+     * @param speculativeTypes a CSV file may be typed from its first rows while its exact type pass runs
+     *                         beside the read ({@link CsvReader#openSpeculative}); the caller then handles
+     *                         {@link CsvReader.TypesChanged}
+     */
+    static FeatureReader open(ImportRequest request, boolean speculativeTypes) throws ImportException {
         List<Path> files = request.files();
         ReadOptions read = request.read();
         for (Path f : files) {
@@ -51,7 +60,7 @@ final class Readers {
             return GtfsStopsReader.open(file, read);
         }
         if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
-            return CsvReader.open(file, read);
+            return speculativeTypes ? CsvReader.openSpeculative(file, read) : CsvReader.open(file, read);
         }
         if (lower.endsWith(".geojson") || lower.endsWith(".json")) {
             return GeoJsonReader.open(file, read);

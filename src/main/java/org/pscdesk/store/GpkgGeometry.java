@@ -27,6 +27,9 @@ final class GpkgGeometry {
     }
 
     static byte[] encode(Geometry geometry, int srsId) {
+        if (geometry instanceof Point p && !p.isEmpty()) {
+            return encodePoint(p.getX(), p.getY(), srsId);
+        }
         boolean empty = geometry.isEmpty();
         boolean withEnvelope = !empty && !(geometry instanceof Point);
         byte[] wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN).write(geometry);
@@ -47,6 +50,18 @@ final class GpkgGeometry {
             buf.putDouble(e.getMinX()).putDouble(e.getMaxX()).putDouble(e.getMinY()).putDouble(e.getMaxY());
         }
         buf.put(wkb);
+        return buf.array();
+    }
+
+    /**
+     * A 2D point's blob written directly, byte for byte what the general path writes (NaN canonical, as
+     * WKBWriter writes it): a WKBWriter per point showed high in profiles of a million-point import.
+     */
+    static byte[] encodePoint(double x, double y, int srsId) {
+        ByteBuffer buf = ByteBuffer.allocate(8 + 21).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put((byte) 'G').put((byte) 'P').put((byte) 0).put(FLAG_LITTLE_ENDIAN).putInt(srsId);
+        buf.put((byte) 1).putInt(1); // WKB: little-endian, type 1 = Point
+        buf.putLong(Double.doubleToLongBits(x)).putLong(Double.doubleToLongBits(y));
         return buf.array();
     }
 

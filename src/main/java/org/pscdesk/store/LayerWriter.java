@@ -221,11 +221,18 @@ final class LayerWriter {
         List<Feature> pending = new ArrayList<>(rowsPerInsert);
         long row = firstRow - 1;
         long nextFid = nextFid(table);
+        // JTS returns one constant string per geometry class: look the type up only when it changes.
+        String lastName = null;
+        GeometryType type = null;
         try {
             for (Feature feature : features) {
                 row++;
                 Geometry g = feature.geometry();
-                GeometryType type = GeometryType.ofGpkgName(g.getGeometryType());
+                String name = g.getGeometryType();
+                if (name != lastName) {
+                    type = GeometryType.ofGpkgName(name);
+                    lastName = name;
+                }
                 if (!fits(declared, type)) {
                     throw new IllegalArgumentException("feature " + row + " is a " + g.getGeometryType()
                             + " but the layer holds " + declared.ogcName());

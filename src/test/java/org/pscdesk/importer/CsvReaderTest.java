@@ -446,6 +446,39 @@ class CsvReaderTest {
     }
 
     @Test
+    void aSpeculativeReadWhoseSampleTypesHoldGivesTheTwoPassRecords() throws Exception {
+        StringBuilder text = new StringBuilder("code,when,x,y\n");
+        for (int i = 1; i <= CsvReader.SAMPLE_ROWS + 500; i++) {
+            text.append(i).append(",1/").append(1 + i % 28).append("/2018,1,2\n");
+        }
+        Path file = write("same.csv", text.toString());
+        try (CsvReader exact = CsvReader.open(file, ReadOptions.DEFAULTS);
+             CsvReader speculative = CsvReader.openSpeculative(file, ReadOptions.DEFAULTS)) {
+            assertEquals(exact.fields(), speculative.fields());
+            assertEquals(exact.notes(), speculative.notes());
+            List<SourceRecord> a = readAll(exact);
+            List<SourceRecord> b = readAll(speculative);
+            assertEquals(a.size(), b.size());
+            for (int i = 0; i < a.size(); i++) {
+                assertArrayEquals(a.get(i).values(), b.get(i).values(), "row " + (i + 1));
+            }
+        }
+    }
+
+    @Test
+    void aSpeculativeReadWhoseSampleTypesBreakLateSaysSoAtTheEnd() throws Exception {
+        StringBuilder text = new StringBuilder("code,x,y\n");
+        for (int i = 1; i < CsvReader.SAMPLE_ROWS + 500; i++) {
+            text.append(i).append(",1,2\n");
+        }
+        text.append("A17,1,2\n");
+        try (CsvReader reader = CsvReader.openSpeculative(write("late.csv", text.toString()), ReadOptions.DEFAULTS)) {
+            assertEquals(FieldType.INTEGER, reader.fields().get(0).type());
+            assertThrows(CsvReader.TypesChanged.class, () -> readAll(reader));
+        }
+    }
+
+    @Test
     void aLateValueThatBreaksTheTypeInAStreamIsReportedNotDropped() throws Exception {
         StringBuilder text = new StringBuilder("code,x,y\n");
         int rows = CsvReader.SAMPLE_ROWS + 500;

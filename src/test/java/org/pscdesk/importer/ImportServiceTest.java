@@ -26,6 +26,7 @@ import org.pscdesk.geo.CoordinateTransform;
 import org.pscdesk.geo.Crs;
 import org.pscdesk.store.Feature;
 import org.pscdesk.store.FieldDef;
+import org.pscdesk.store.FieldType;
 import org.pscdesk.store.GeometryType;
 import org.pscdesk.store.LayerInfo;
 import org.pscdesk.store.LayerRole;
@@ -321,6 +322,30 @@ class ImportServiceTest {
             int complaint = indexOf(layer.fields(), "complaint");
             List<Object> complaints = w.features("crimes").stream().map(f -> f.values().get(complaint)).toList();
             assertEquals(List.of("18-000001", "18-000003", "18-000004"), complaints);
+        }
+    }
+
+    @Test
+    void aLateValueThatBreaksTheSampleTypesIsImportedWithTheFilesExactTypes() throws Exception {
+        // the write starts typed from the first rows; the late text value makes it start again, typed exactly
+        StringBuilder sb = new StringBuilder("code,x,y\n");
+        int rows = CsvReader.SAMPLE_ROWS + 500;
+        for (int i = 1; i < rows; i++) {
+            sb.append(i).append(",735000,4272000\n");
+        }
+        sb.append("A17,735000,4272000\n");
+        Path csv = write("late.csv", sb.toString());
+        try (Workspace ws = Workspace.create(dir.resolve("ws.gpkg"), Crs.of("EPSG:26915"))) {
+            ImportReport report = run(ws, new ImportRequest(List.of(csv), LayerRole.FACTOR, "late",
+                    ReadOptions.DEFAULTS.withCrs(Crs.of("EPSG:26915")), null, Map.of(), null, null, null, null, false,
+                    Set.of(), ImportRequest.Mode.CREATE, null));
+            assertEquals(rows, report.read());
+            assertEquals(rows, report.imported());
+            LayerInfo layer = ws.layer("late").orElseThrow();
+            assertEquals(FieldType.TEXT, layer.fields().get(0).type());
+            List<Feature> features = ws.features("late");
+            assertEquals("1", features.get(0).values().get(0));
+            assertEquals("A17", features.get(rows - 1).values().get(0));
         }
     }
 
