@@ -78,10 +78,6 @@ public final class ExportFiles {
                 return (kind == Kind.ACTIONS ? "The action items" : "The place × program matrix")
                         + " is a table: export it as CSV.";
             }
-            if (kind == Kind.PLACE && format == Exports.Format.GPKG) {
-                return "A place has no drawn shape yet, so it cannot be a GeoPackage layer: export it as CSV or"
-                        + " GeoJSON.";
-            }
             return null;
         }
 

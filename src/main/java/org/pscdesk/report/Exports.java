@@ -124,14 +124,17 @@ public final class Exports {
     }
 
     /**
-     * A place of the registry with the meetings that ranked it (rank, narrative, facts). Places do not have a
-     * drawn shape yet, so the geometry is null: CSV or GeoJSON only.
+     * A place of the registry with the meetings that ranked it (rank, narrative, facts), one row per meeting,
+     * each with the place's outline when it was drawn on the map (cells or a reference polygon). A place typed
+     * by the room has no shape: CSV or GeoJSON only.
      */
     public static void place(Workspace ws, long placeId, Format format, Path target)
             throws WorkspaceException, IOException {
-        if (format == Format.GPKG) {
-            throw new IllegalArgumentException("a place has no drawn shape yet, so it cannot be a GeoPackage layer;"
-                    + " use --format csv or geojson");
+        Geometry shape = new MeetingRecords(ws).place(placeId).map(MeetingRecords.Place::shape).orElse(null);
+        if (format == Format.GPKG && shape == null) {
+            throw new WorkspaceException(WorkspaceException.Reason.BAD_INPUT, ws.file(), "Place " + placeId
+                    + " was typed, not drawn on the map, so it has no shape for a GeoPackage layer: export it as"
+                    + " CSV or GeoJSON.");
         }
         List<FieldDef> fields = List.of(new FieldDef("place_id", FieldType.INTEGER), new FieldDef("label", FieldType.TEXT),
                 new FieldDef("meeting_date", FieldType.TEXT), new FieldDef("rank", FieldType.INTEGER),
@@ -146,7 +149,8 @@ public final class Exports {
                 if (p.get("id") instanceof Number n && n.longValue() == placeId) {
                     Object facts = p.get("facts") instanceof Map<?, ?> fm ? String.join("; ", fm.entrySet().stream()
                             .map(e -> e.getKey() + ": " + e.getValue()).toList()) : p.get("facts");
-                    rows.add(new Feature(new GeometryFactory().createPoint(), java.util.Arrays.asList(placeId, JsonTree.text(p, "label"),
+                    rows.add(new Feature(shape == null ? new GeometryFactory().createPoint() : shape,
+                            java.util.Arrays.asList(placeId, JsonTree.text(p, "label"),
                             s.date().toString(), p.get("rank"), JsonTree.text(p, "narrative"),
                             facts == null ? null : facts.toString())));
                 }
@@ -156,7 +160,9 @@ public final class Exports {
             throw new WorkspaceException(WorkspaceException.Reason.BAD_INPUT, ws.file(), "No meeting ranked a place "
                     + placeId + "; 'pscdesk meeting WS --id N --json' lists the places of a meeting.");
         }
-        write(new Table("place_" + placeId, "Place " + placeId, LayerRole.REFERENCE, GeometryType.GEOMETRY,
+        GeometryType type = shape == null ? GeometryType.GEOMETRY : shape.getNumGeometries() > 1
+                ? GeometryType.MULTIPOLYGON : GeometryType.POLYGON;
+        write(new Table("place_" + placeId, "Place " + placeId, LayerRole.REFERENCE, type,
                 ws.crs().orElseThrow(), fields, rows), format, target);
     }
 

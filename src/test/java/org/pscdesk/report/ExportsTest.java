@@ -139,4 +139,42 @@ class ExportsTest {
         assertEquals(2, cli("export", demo.toString(), "--matrix", "--format", "gpkg", "--out",
                 dir.resolve("m.gpkg").toString()));
     }
+
+    @Test
+    void aPlaceDrawnOnTheMapExportsWithItsOutlineAndATypedPlaceIsRefusedAsAGeoPackage() throws Exception {
+        long drawn;
+        long typed;
+        org.locationtech.jts.geom.Geometry outline;
+        try (Workspace ws = Workspace.open(demo)) {
+            PlaceDrafts.Draft d = PlaceDrafts.of(ws, "may").orElseThrow().ofSuggested(1).orElseThrow();
+            outline = d.shape();
+            var records = new org.pscdesk.store.MeetingRecords(ws);
+            var body = new org.pscdesk.store.DirectoryRepository(ws).bodies().get(0);
+            var m = new org.pscdesk.store.MeetingRepository(ws).addMeeting(new org.pscdesk.meeting.Meeting(body.id(),
+                    "June", java.time.LocalDate.of(2026, 6, 4), null, null, org.pscdesk.meeting.MeetingStatus.DRAFT));
+            drawn = records.addPlace("the lots on Union", "may", d.cellIds(), java.time.LocalDate.of(2026, 6, 4),
+                    d.shape(), d.origin());
+            records.rankPlace(m.id(), drawn, 1, d.narrative(), d.factsJson(), "generated");
+            typed = records.addPlace("the school route", null, null, java.time.LocalDate.of(2026, 6, 4));
+            records.rankPlace(m.id(), typed, 2, "typed by the room", "{}");
+        }
+        Path out = dir.resolve("place.gpkg");
+        assertEquals(0, cli("export", demo.toString(), "--place", Long.toString(drawn), "--format", "gpkg", "--out",
+                out.toString()));
+        try (Workspace ws = Workspace.open(out)) {
+            LayerInfo layer = ws.layer("place_" + drawn).orElseThrow();
+            assertEquals(1, layer.count());
+            List<org.pscdesk.store.Feature> features = new java.util.ArrayList<>();
+            ws.forEachFeature(layer.name(), features::add);
+            assertEquals(outline.getArea(), features.get(0).geometry().getArea(), 1e-6, "the outline as drawn");
+            assertEquals("the lots on Union", features.get(0).values().get(1));
+        }
+        assertEquals(3, cli("export", demo.toString(), "--place", Long.toString(typed), "--format", "gpkg", "--out",
+                dir.resolve("typed.gpkg").toString()), "a typed place has no shape");
+        assertFalse(Files.exists(dir.resolve("typed.gpkg")));
+        Path json = dir.resolve("typed.geojson");
+        assertEquals(0, cli("export", demo.toString(), "--place", Long.toString(typed), "--format", "geojson", "--out",
+                json.toString()));
+        assertTrue(Files.readString(json).contains("typed by the room"));
+    }
 }
