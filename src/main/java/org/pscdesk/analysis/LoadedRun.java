@@ -123,6 +123,11 @@ public record LoadedRun(SavedRun saved, Grid grid, int[] cells, int[] counts, do
         return java.util.Optional.of(new LoadedRun(saved, grid, cells, counts, rrs, classes, quadrants, terms, summary));
     }
 
+    /** A saved run's facts without its cells (no cell layer read); empty when there is no run of that name. */
+    public static java.util.Optional<Summary> summaryOf(Workspace ws, String name) throws WorkspaceException {
+        return new RunRepository(ws).find(name).map(LoadedRun::summary);
+    }
+
     private static int integer(Feature f, Integer at) {
         Object v = f.values().get(at);
         return v == null ? 0 : ((Number) v).intValue();

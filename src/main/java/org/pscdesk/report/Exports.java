@@ -7,12 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -185,36 +182,28 @@ public final class Exports {
         csv(target, header, rows);
     }
 
-    /** The place × program matrix of every meeting's commitments: one row per place, one column per program. */
+    /**
+     * The place × program matrix of every meeting ({@link CoordinationMatrix#forAll}): {@code place}, one column
+     * per program, then {@code gap} ("no program yet" for a prioritized place without one); a risk factor no
+     * program addresses follows as a row with no place and its sentence in {@code gap}.
+     */
     public static void matrix(Workspace ws, Path target) throws WorkspaceException, IOException {
-        Map<String, Map<String, String>> cells = new LinkedHashMap<>();
-        Set<String> programs = new LinkedHashSet<>();
-        MeetingRecords records = new MeetingRecords(ws);
-        List<MeetingRecords.Summary> meetings = new ArrayList<>(records.summaries());
-        java.util.Collections.reverse(meetings); // oldest first: later commitments overwrite earlier ones
-        for (MeetingRecords.Summary s : meetings) {
-            Map<String, Object> m = JsonTree.object(records.json(s.id()).orElseThrow());
-            Map<Object, String> places = placeLabels(m);
-            for (Object o : JsonTree.list(m, "commitments")) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> c = (Map<String, Object>) o;
-                String place = places.getOrDefault(c.get("place_id"), "(no single place)");
-                String program = JsonTree.text(c, "program");
-                programs.add(program);
-                String what = JsonTree.text(c, "organization")
-                        + (c.get("dosage") == null ? "" : ": " + c.get("dosage"))
-                        + (c.get("start") == null ? "" : " (from " + c.get("start") + ")");
-                cells.computeIfAbsent(place, k -> new LinkedHashMap<>()).put(program, what);
-            }
-        }
+        CoordinationMatrix matrix = CoordinationMatrix.forAll(ws);
         List<String> header = new ArrayList<>(List.of("place"));
-        header.addAll(programs);
+        header.addAll(matrix.programs());
+        header.add("gap");
         List<List<Object>> rows = new ArrayList<>();
-        for (Map.Entry<String, Map<String, String>> e : cells.entrySet()) {
-            List<Object> row = new ArrayList<>(List.of(e.getKey()));
-            for (String p : programs) {
-                row.add(e.getValue().getOrDefault(p, ""));
+        for (CoordinationMatrix.Row r : matrix.rows()) {
+            List<Object> row = new ArrayList<>(List.of(r.label()));
+            for (int i = 0; i < matrix.programs().size(); i++) {
+                row.add(r.cellText(i));
             }
+            row.add(r.isGap() ? CoordinationMatrix.NO_PROGRAM : "");
+            rows.add(row);
+        }
+        for (CoordinationMatrix.Factor f : matrix.factorsWithoutProgram()) {
+            List<Object> row = new ArrayList<>(java.util.Collections.nCopies(header.size() - 1, ""));
+            row.add(f.gapText());
             rows.add(row);
         }
         csv(target, header, rows);

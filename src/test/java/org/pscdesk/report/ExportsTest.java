@@ -123,8 +123,19 @@ class ExportsTest {
         List<String> lines = Files.readAllLines(actions, StandardCharsets.UTF_8);
         assertEquals(4, lines.size(), "header and three action items");
         assertTrue(lines.get(0).endsWith("due,status,carried_from"), lines.get(0));
-        String m = Files.readString(matrix);
-        assertTrue(m.contains("Problem property inspections") && m.contains("Old Mill"), m);
+        List<String> m = Files.readAllLines(matrix, StandardCharsets.UTF_8);
+        try (Workspace ws = Workspace.open(demo)) {
+            CoordinationMatrix all = CoordinationMatrix.forAll(ws);
+            List<String> header = new java.util.ArrayList<>(List.of("\uFEFFplace"));
+            all.programs().forEach(header::add);
+            header.add("gap");
+            assertEquals(String.join(",", header), m.get(0), "place, one column per program, then gap");
+            assertEquals(1 + all.rows().size() + all.factorsWithoutProgram().size(), m.size());
+        }
+        assertTrue(m.stream().anyMatch(l -> l.startsWith("Old Mill: Westgate Boulevard & Union Avenue,"
+                + "Riverbend Building Division: weekly inspections for 12 weeks (from 2025-12-01),")), m.toString());
+        assertTrue(m.stream().anyMatch(l -> l.startsWith("Kessler Flats") && l.endsWith(",no program yet")),
+                m.toString());
         assertEquals(2, cli("export", demo.toString(), "--matrix", "--format", "gpkg", "--out",
                 dir.resolve("m.gpkg").toString()));
     }
