@@ -70,8 +70,9 @@ final class MinutesCommand implements Callable<Integer> {
     public Integer call() {
         try (Workspace ws = Workspace.open(workspace)) {
             OutputFile.write(pdf, force, temp -> {
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    MinutesPdf.write(ws, meeting, publicVersion, pdfa, out, (run, view) -> picture(run, view));
+                try (OutputStream out = Files.newOutputStream(temp);
+                     MapPrefetch maps = new MapPrefetch(MinutesPdf.mapViews(ws, meeting), this::picture)) {
+                    MinutesPdf.write(ws, meeting, publicVersion, pdfa, out, maps);
                 } catch (IOException e) {
                     throw new WorkspaceException(WorkspaceException.Reason.IO, temp, "Could not write the PDF: "
                             + e.getMessage(), e);

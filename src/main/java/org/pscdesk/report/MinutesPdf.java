@@ -75,6 +75,26 @@ public final class MinutesPdf {
         byte[] png(String run, String view) throws IOException;
     }
 
+    /** A map view kept with a meeting: a saved run drawn as risk, hotspots, priority or places. */
+    public record MapView(String run, String view) {
+    }
+
+    /**
+     * The map views the minutes of a meeting print, in order, each once (a view shown twice is printed twice
+     * but drawn once); empty when there is no such meeting. Lets a caller draw them ahead of {@link #write}.
+     */
+    public static List<MapView> mapViews(Workspace ws, long meetingId) throws WorkspaceException {
+        Optional<String> json = new MeetingRecords(ws).json(meetingId);
+        if (json.isEmpty()) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<MapView> out = new java.util.LinkedHashSet<>();
+        for (Map<String, Object> v : rows(JsonTree.object(json.get()), "map_views")) {
+            out.add(new MapView(text(v, "run"), text(v, "view")));
+        }
+        return List.copyOf(out);
+    }
+
     /** Writes the minutes without their maps (no renderer at hand). */
     public static void write(Workspace ws, long meetingId, boolean publicVersion, OutputStream target)
             throws WorkspaceException, IOException {
@@ -358,20 +378,13 @@ public final class MinutesPdf {
 
     /** A map at the text width (print resolution from a 1600-pixel render), with its caption. */
     private void image(byte[] png, String caption) throws IOException {
-        org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img;
-        if (pdfa) {
-            // PDF/A-1 has no transparency: the map is flattened onto white
+        // an RGB PNG goes in as it is (its compressed data copied); one with alpha is decoded, and for PDF/A,
+        // which has no transparency, flattened onto white
+        org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img =
+                org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(doc, png, caption);
+        if (pdfa && img.getSoftMask() != null) {
             java.awt.image.BufferedImage src = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-            java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(src.getWidth(), src.getHeight(),
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = rgb.createGraphics();
-            g.setColor(java.awt.Color.WHITE);
-            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
-            g.drawImage(src, 0, 0, null);
-            g.dispose();
-            img = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, rgb);
-        } else {
-            img = org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(doc, png, caption);
+            img = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, Images.onWhite(src));
         }
         float w = WIDTH;
         float h = w * img.getHeight() / img.getWidth();

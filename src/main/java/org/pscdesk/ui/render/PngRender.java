@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 
 import com.gluonhq.maps.MapView;
 
+import org.pscdesk.report.Images;
 import org.pscdesk.report.PrivacyFilter;
 import org.pscdesk.report.PublicRun;
 import org.pscdesk.store.AppFolders;
@@ -190,7 +191,8 @@ public final class PngRender {
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(target.getParent(), ".render-", ".png");
             try {
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", tmp.toFile());
+                // opaque: a scene snapshot has no transparency, and an RGB PNG goes into the minutes PDF as it is
+                ImageIO.write(Images.onWhite(SwingFXUtils.fromFXImage(image, null)), "png", tmp.toFile());
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
