@@ -49,29 +49,13 @@ final class MinutesCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     PscDeskCommand parent;
 
-    /**
-     * The projector scene of a kept map view, drawn headless by the app's renderer (the same scene the room
-     * saw; it already passed the privacy filter). The workspace is read by a second connection while this
-     * command holds the first: SQLite allows concurrent readers.
-     */
-    private byte[] picture(String run, String view) throws IOException {
-        Path png = Files.createTempFile("pscdesk-map-", ".png");
-        try {
-            parent.sceneRenderer().render(workspace, run, view, true, 1600, 1000, png);
-            return Files.readAllBytes(png);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return null; // the minutes say the map could not be drawn
-        } finally {
-            Files.deleteIfExists(png);
-        }
-    }
-
     @Override
     public Integer call() {
         try (Workspace ws = Workspace.open(workspace)) {
             OutputFile.write(pdf, force, temp -> {
                 try (OutputStream out = Files.newOutputStream(temp);
-                     MapPrefetch maps = new MapPrefetch(MinutesPdf.mapViews(ws, meeting), this::picture)) {
+                     MapPrefetch maps = new MapPrefetch(parent.sceneRenderer(), workspace,
+                             MinutesPdf.mapViews(ws, meeting))) {
                     MinutesPdf.write(ws, meeting, publicVersion, pdfa, out, maps);
                 } catch (IOException e) {
                     throw new WorkspaceException(WorkspaceException.Reason.IO, temp, "Could not write the PDF: "

@@ -104,7 +104,7 @@ class MinutesPdfTest {
         DemoCity.write(ws);
         Path pdf = dir.resolve("maps.pdf");
         StringWriter err = new StringWriter();
-        int code = PscDeskCommand.execute((w, s, p) -> 1, org.pscdesk.ui.render.PngRender::render,
+        int code = PscDeskCommand.execute((w, s, p) -> 1, org.pscdesk.Launcher.RENDERER,
                 new PrintWriter(new StringWriter()), new PrintWriter(err), "minutes", ws.toString(), "--meeting", "1",
                 "--pdf", pdf.toString(), "--public");
         assertEquals(0, code, err.toString());
@@ -133,7 +133,7 @@ class MinutesPdfTest {
         DemoCity.write(ws);
         Path pdf = dir.resolve("archive.pdf");
         StringWriter err = new StringWriter();
-        int code = PscDeskCommand.execute((w, s, p) -> 1, org.pscdesk.ui.render.PngRender::render,
+        int code = PscDeskCommand.execute((w, s, p) -> 1, org.pscdesk.Launcher.RENDERER,
                 new PrintWriter(new StringWriter()), new PrintWriter(err), "minutes", ws.toString(), "--meeting", "1",
                 "--pdf", pdf.toString(), "--pdfa");
         assertEquals(0, code, err.toString());

@@ -166,7 +166,7 @@ class PublicMinutesStLouisTest {
         assertTrue(nonSensitiveInCells < allInCells, "the two months hold sensitive records inside the study cells");
 
         Path publicPdf = dir.resolve("public.pdf");
-        cli(org.pscdesk.ui.render.PngRender::render, "minutes", ws.toString(), "--meeting", Long.toString(meeting),
+        cli(org.pscdesk.Launcher.RENDERER, "minutes", ws.toString(), "--meeting", Long.toString(meeting),
                 "--pdf", publicPdf.toString(), "--public");
         Path partnersPdf = dir.resolve("partners.pdf");
         cli("minutes", ws.toString(), "--meeting", Long.toString(meeting), "--pdf", partnersPdf.toString());
