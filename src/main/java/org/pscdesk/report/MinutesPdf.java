@@ -137,7 +137,7 @@ public final class MinutesPdf {
         try {
             pdf.build(m, matrix, notes);
             if (pdfa) {
-                pdf.makePdfA(text(m, "title"));
+                pdf.makePdfA(pdf.say(text(m, "title")));
                 // PDF/A-1 forbids cross-reference streams (dependencies doc, G13)
                 pdf.doc.save(target, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
             } else {
