@@ -192,6 +192,7 @@ public final class MinutesPdf {
         heading("ACTION agenda", 14);
         for (Map<String, Object> step : rows(m, "agenda")) {
             String name = text(step, "step");
+            keepWithNext(48); // the label and two lines
             line(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1), 11, true);
             paragraph(say(text(step, "notes")));
         }
@@ -241,6 +242,7 @@ public final class MinutesPdf {
                     }
                 }
             }
+            keepWithNext(48); // the label and two lines
             line(text(p, "rank") + ". " + say(text(p, "label")), 11, true);
             if (f.length() > 0) {
                 paragraph(f.toString().trim());
@@ -258,9 +260,7 @@ public final class MinutesPdf {
                     + say(text(d, "reason"))));
         }
 
-        if (y - 110 < BOTTOM) {
-            newPage(); // the heading stays with the grid's header and first row
-        }
+        keepWithNext(110); // the heading, the grid's header and its first row
         heading("Who does what where", 14);
         gap(3);
         matrix(matrix);
@@ -422,9 +422,7 @@ public final class MinutesPdf {
             for (int from = 0; from < n; from += per) {
                 int to = Math.min(n, from + per);
                 if (groups > 1) {
-                    if (y - 60 < BOTTOM) {
-                        newPage();
-                    }
+                    keepWithNext(60); // the caption, the header and a row
                     line("Programs " + (from + 1) + "–" + to + " of " + n, 9.5f, true);
                     gap(2);
                 }
@@ -434,9 +432,7 @@ public final class MinutesPdf {
         }
         List<String> gaps = mx.gaps();
         if (!gaps.isEmpty()) {
-            if (y - 50 < BOTTOM) {
-                newPage(); // "Gaps" stays with its first sentence
-            }
+            keepWithNext(48);
             line("Gaps", 11, true);
             for (String g : gaps) {
                 paragraph("• " + say(g));
@@ -561,6 +557,13 @@ public final class MinutesPdf {
             write(l, bold, size);
         }
         gap(2);
+    }
+
+    /** A label starts a new page rather than stand alone at the foot of one: it needs this much room below. */
+    private void keepWithNext(float points) throws IOException {
+        if (y - points < BOTTOM) {
+            newPage();
+        }
     }
 
     private void line(String text, float size, boolean strong) throws IOException {
