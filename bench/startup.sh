@@ -9,7 +9,7 @@ jar=target/pscdesk.jar
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+. bench/lib.sh
 
 echo "== demo generation: java -jar $jar demo OUT.gpkg (wall time, JVM start included)"
 for i in $(seq "$runs"); do

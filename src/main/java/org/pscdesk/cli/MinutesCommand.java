@@ -53,29 +53,17 @@ final class MinutesCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     PscDeskCommand parent;
 
-    /**
-     * The projector scene of a kept map view, drawn headless by the app's renderer (the same scene the room
-     * saw; it already passed the privacy filter). The workspace is read by a second connection while this
-     * command holds the first: SQLite allows concurrent readers.
-     */
-    private byte[] picture(String run, String view) throws IOException {
-        Path png = Files.createTempFile("pscdesk-map-", ".png");
-        try {
-            parent.sceneRenderer().render(workspace, run, view, true, MinutesPdf.MAP_WIDTH, MinutesPdf.MAP_HEIGHT, png);
-            return Files.readAllBytes(png);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return null; // the minutes say the map could not be drawn
-        } finally {
-            Files.deleteIfExists(png);
-        }
-    }
-
     @Override
     public Integer call() {
         try (Workspace ws = Workspace.open(workspace)) {
             OutputFile.check(pdf, force); // before the maps are drawn
-            byte[] bytes = ExportFiles.minutes(ws, meeting, publicVersion, pdfa, this::picture, Progress.NONE,
-                    Cancellation.none());
+            byte[] bytes;
+            // the kept map views are drawn ahead on a background thread, sharing one load of the map data
+            try (MapPrefetch maps = new MapPrefetch(parent.sceneRenderer(), workspace,
+                    MinutesPdf.mapViews(ws, meeting))) {
+                bytes = ExportFiles.minutes(ws, meeting, publicVersion, pdfa, maps, Progress.NONE,
+                        Cancellation.none());
+            }
             ExportFiles.saveMinutes(ws, meeting, publicVersion, pdfa, bytes, pdf, force);
         } catch (WorkspaceException e) {
             throw OutputFile.toCli(e);

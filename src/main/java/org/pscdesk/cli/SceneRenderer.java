@@ -21,4 +21,27 @@ public interface SceneRenderer {
      * @throws IllegalArgumentException bad input the user can fix (unknown run, unreadable workspace)
      */
     String render(Path workspace, String run, String view, boolean projector, int width, int height, Path png);
+
+    /**
+     * Several maps of one workspace (the minutes print three or more): a renderer that can reads the workspace's
+     * map data once for all of them; this default reads it for each.
+     *
+     * @throws IllegalArgumentException when the workspace cannot be read
+     */
+    default Session session(Path workspace) {
+        return (run, view, projector, width, height, png) -> render(workspace, run, view, projector, width, height,
+                png);
+    }
+
+    /** Maps of one workspace, drawn from one thread; close it when done. */
+    @FunctionalInterface
+    interface Session extends AutoCloseable {
+
+        /** As {@link SceneRenderer#render}, on the session's workspace. */
+        String render(String run, String view, boolean projector, int width, int height, Path png);
+
+        @Override
+        default void close() {
+        }
+    }
 }

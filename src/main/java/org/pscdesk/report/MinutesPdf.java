@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -17,6 +18,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.pscdesk.analysis.JsonTree;
+import org.pscdesk.analysis.LoadedRun;
+import org.pscdesk.geo.Crs;
 import org.pscdesk.store.MeetingRecords;
 import org.pscdesk.store.Version;
 import org.pscdesk.store.Workspace;
@@ -27,10 +30,11 @@ import org.pscdesk.store.WorkspaceException;
  * agenda with its notes, the prioritized places (rank, label, risk class, factors, narrative), decisions with
  * reasons, the program commitments, action items, and a data note with the record's content hash. A running
  * header, page numbers, long text wrapped, the DejaVu font embedded (names with accents print), and DRAFT on
- * every page of a meeting not yet finalized. The public version prints organizations only; the record holds
- * no personal names or contacts to begin with (organizations are recorded, not people).
- *
- * <p>Not yet: the kept map views, the place × program matrix as a grid, PDF/A.
+ * every page of a meeting not yet finalized. The public version prints organizations only, and every text the
+ * room typed passes {@link PrivacyFilter#publicText} (no e-mail, phone, coordinate, facilitator's name or small
+ * count). Who does what where is a grid ({@link CoordinationMatrix}) with its gaps; the data note describes each
+ * run discussed through the {@link PrivacyFilter} (period, source, cells, suppression, sensitive categories, the
+ * model's factors with their RRV, validation).
  */
 public final class MinutesPdf {
 
@@ -52,6 +56,11 @@ public final class MinutesPdf {
     private float y;
     private MapPictures maps = (run, view) -> null;
     private boolean pdfa;
+    private boolean publicVersion;
+    private final PrivacyFilter filter = new PrivacyFilter();
+    /** Personal names the record knows (the facilitator), left out of the public version's texts. */
+    private List<String> names = List.of();
+    private boolean typedCountsLeftOut;
 
     private MinutesPdf() throws IOException {
         regular = load(FONT);
@@ -68,6 +77,26 @@ public final class MinutesPdf {
     @FunctionalInterface
     public interface MapPictures {
         byte[] png(String run, String view) throws IOException;
+    }
+
+    /** A map view kept with a meeting: a saved run drawn as risk, hotspots, priority or places. */
+    public record MapView(String run, String view) {
+    }
+
+    /**
+     * The map views the minutes of a meeting print, in order, each once (a view shown twice is printed twice
+     * but drawn once); empty when there is no such meeting. Lets a caller draw them ahead of {@link #write}.
+     */
+    public static List<MapView> mapViews(Workspace ws, long meetingId) throws WorkspaceException {
+        Optional<String> json = new MeetingRecords(ws).json(meetingId);
+        if (json.isEmpty()) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<MapView> out = new java.util.LinkedHashSet<>();
+        for (Map<String, Object> v : rows(JsonTree.object(json.get()), "map_views")) {
+            out.add(new MapView(text(v, "run"), text(v, "view")));
+        }
+        return List.copyOf(out);
     }
 
     /** Writes the minutes without their maps (no renderer at hand). */
@@ -98,13 +127,21 @@ public final class MinutesPdf {
                 WorkspaceException.Reason.BAD_INPUT, ws.file(), "There is no meeting " + meetingId + " in "
                         + ws.file().getFileName() + "; 'pscdesk meetings' lists them."));
         Map<String, Object> m = JsonTree.object(json);
+        List<String> runs = new MeetingRecords(ws).runs(meetingId);
+        CoordinationMatrix matrix = CoordinationMatrix.of(ws, m, runs);
+        List<RunNote> notes = new ArrayList<>();
+        for (String run : runs) {
+            notes.add(RunNote.of(ws, run));
+        }
         MinutesPdf pdf = new MinutesPdf();
         pdf.maps = maps;
         pdf.pdfa = pdfa;
+        pdf.publicVersion = publicVersion;
+        pdf.names = List.of(text(m, "facilitator"));
         try {
-            pdf.build(m, publicVersion);
+            pdf.build(m, matrix, notes);
             if (pdfa) {
-                pdf.makePdfA(text(m, "title"));
+                pdf.makePdfA(pdf.say(text(m, "title")));
                 // PDF/A-1 forbids cross-reference streams (dependencies doc, G13)
                 pdf.doc.save(target, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
             } else {
@@ -129,17 +166,22 @@ public final class MinutesPdf {
         return s == null ? "" : s;
     }
 
-    private void build(Map<String, Object> m, boolean publicVersion) throws IOException {
+    /** Text the room typed, as this version may print it. */
+    private String say(String typed) {
+        return publicVersion ? filter.publicText(typed, names) : typed;
+    }
+
+    private void build(Map<String, Object> m, CoordinationMatrix matrix, List<RunNote> notes) throws IOException {
         boolean draft = !"finalized".equals(text(m, "status"));
-        String title = text(m, "title");
+        String title = say(text(m, "title"));
         newPage();
         heading(title, 18);
         line(text(m, "body"), 11, false);
         // the facilitator may be typed as a person's name: the public version leaves it out
         String convener = publicVersion || text(m, "facilitator").isEmpty() ? "" : " · convened by "
                 + text(m, "facilitator");
-        line(text(m, "date") + (text(m, "location").isEmpty() ? "" : " · " + text(m, "location")) + convener, 11,
-                false);
+        line(text(m, "date") + (text(m, "location").isEmpty() ? "" : " · " + say(text(m, "location"))) + convener,
+                11, false);
         line((draft ? "DRAFT — this record is not finalized" : "Finalized record") + (publicVersion
                 ? " · public version (organizations only)" : " · partners' version"), 10, true);
         gap(8);
@@ -154,8 +196,9 @@ public final class MinutesPdf {
         heading("ACTION agenda", 14);
         for (Map<String, Object> step : rows(m, "agenda")) {
             String name = text(step, "step");
+            keepWithNext(48); // the label and two lines
             line(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1), 11, true);
-            paragraph(text(step, "notes"));
+            paragraph(say(text(step, "notes")));
         }
 
         List<Map<String, Object>> views = rows(m, "map_views");
@@ -194,15 +237,21 @@ public final class MinutesPdf {
                     f.append("Factors: ").append(String.join(", ", list.stream().map(String::valueOf).toList()))
                             .append(". ");
                 }
+                // a typed count may hold small numbers or sensitive offences, which the filter cannot check
                 if (facts.get("incidents") != null) {
-                    f.append("Incidents: ").append(facts.get("incidents")).append(". ");
+                    if (publicVersion) {
+                        typedCountsLeftOut = true;
+                    } else {
+                        f.append("Incidents: ").append(facts.get("incidents")).append(". ");
+                    }
                 }
             }
-            line(text(p, "rank") + ". " + text(p, "label"), 11, true);
+            keepWithNext(48); // the label and two lines
+            line(text(p, "rank") + ". " + say(text(p, "label")), 11, true);
             if (f.length() > 0) {
                 paragraph(f.toString().trim());
             }
-            paragraph(text(p, "narrative"));
+            paragraph(say(text(p, "narrative")));
         }
 
         heading("Decisions", 14);
@@ -211,24 +260,14 @@ public final class MinutesPdf {
             paragraph("No decisions were recorded.");
         }
         for (Map<String, Object> d : decisions) {
-            paragraph("• " + text(d, "text") + (text(d, "reason").isEmpty() ? "" : " Reason: " + text(d, "reason")));
+            paragraph("• " + say(text(d, "text")) + (text(d, "reason").isEmpty() ? "" : " Reason: "
+                    + say(text(d, "reason"))));
         }
 
-        Map<String, String> placeLabels = new java.util.HashMap<>();
-        for (Map<String, Object> p : places) {
-            placeLabels.put(text(p, "id"), text(p, "label"));
-        }
-        heading("Who does what where (program commitments)", 14);
-        List<Map<String, Object>> commitments = rows(m, "commitments");
-        if (commitments.isEmpty()) {
-            paragraph("No program commitments were recorded.");
-        }
-        for (Map<String, Object> c : commitments) {
-            paragraph("• " + text(c, "program") + " — " + text(c, "organization") + " at "
-                    + placeLabels.getOrDefault(text(c, "place_id"), "no single place")
-                    + (text(c, "start").isEmpty() ? "" : ", from " + text(c, "start"))
-                    + (text(c, "dosage").isEmpty() ? "" : ": " + text(c, "dosage")));
-        }
+        keepWithNext(110); // the heading, the grid's header and its first row
+        heading("Who does what where", 14);
+        gap(3);
+        matrix(matrix);
 
         heading("Action items", 14);
         List<Map<String, Object>> items = rows(m, "action_items");
@@ -236,7 +275,7 @@ public final class MinutesPdf {
             paragraph("No action items.");
         }
         for (Map<String, Object> a : items) {
-            paragraph("• " + text(a, "text") + " Owner: " + text(a, "owner_organization")
+            paragraph("• " + say(text(a, "text")) + " Owner: " + text(a, "owner_organization")
                     + (text(a, "due").isEmpty() ? "" : "; due " + text(a, "due")) + "; status "
                     + text(a, "status").replace('_', ' ')
                     + (text(a, "carried_from").isEmpty() ? "" : "; carried from meeting " + text(a, "carried_from"))
@@ -244,11 +283,54 @@ public final class MinutesPdf {
         }
 
         heading("Data note", 14);
+        for (RunNote note : notes) {
+            paragraph(note.text());
+        }
+        if (typedCountsLeftOut) {
+            paragraph("The incident counts noted with the places are printed in the partners' version only.");
+        }
         paragraph("This record was written with PSC Desk " + Version.get() + ". "
                 + (draft ? "The meeting is not finalized: this is a draft and may change."
                 : "Content hash of the finalized record (SHA-256): " + text(m, "content_sha256") + "."));
         out.close();
         finish(title, draft);
+    }
+
+    /**
+     * A run discussed at the meeting, for the data note: the privacy filter's note (period, source, cells,
+     * suppression, sensitive categories, events counted), the model's factors with their RRV, and validation.
+     */
+    private record RunNote(String text) {
+        static RunNote of(Workspace ws, String run) throws WorkspaceException {
+            Optional<LoadedRun> loaded = LoadedRun.load(ws, run);
+            if (loaded.isEmpty()) {
+                return new RunNote("Run " + run + " was discussed but is no longer in the workspace.");
+            }
+            PublicRun pub = new PrivacyFilter().publicRun(ws, loaded.get());
+            LoadedRun.Summary s = loaded.get().summary();
+            Crs crs = ws.crs().orElseThrow();
+            StringBuilder t = new StringBuilder("Run " + run + ": " + pub.dataNote());
+            if (!s.terms().isEmpty()) {
+                List<String> terms = new ArrayList<>();
+                for (LoadedRun.Term term : s.terms()) {
+                    String factor = term.factor().replace('_', ' ');
+                    String where = PrivacyFilter.sizeText(term.distance(), crs);
+                    terms.add(("density".equals(term.operationalization()) ? "a high density of " + factor
+                            + " within " : factor + " within ") + where + String.format(Locale.ROOT, " (RRV %.2f)",
+                            term.rrv()));
+                }
+                t.append(" Risk factors and their spatial influence: ").append(String.join("; ", terms))
+                        .append(". An RRV of 2 means twice the rate of places without that factor.");
+            }
+            if (!s.validation().isEmpty()) {
+                List<String> v = new ArrayList<>();
+                s.validation().forEach((key, value) -> v.add((key.equals("hit_rate") ? "hit rate"
+                        : key.toUpperCase(Locale.ROOT)) + String.format(Locale.ROOT, " %.2f", value)));
+                t.append(" Validation on the events from ").append(s.testFrom()).append(" on: ")
+                        .append(String.join(", ", v)).append('.');
+            }
+            return new RunNote(t.toString());
+        }
     }
 
     /** XMP metadata (title, PDF/A-1b identification, dates, producer) and the sRGB output intent. */
@@ -300,20 +382,13 @@ public final class MinutesPdf {
 
     /** A map at the text width (print resolution from a 1600-pixel render), with its caption. */
     private void image(byte[] png, String caption) throws IOException {
-        org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img;
-        if (pdfa) {
-            // PDF/A-1 has no transparency: the map is flattened onto white
+        // an RGB PNG goes in as it is (its compressed data copied); one with alpha is decoded, and for PDF/A,
+        // which has no transparency, flattened onto white
+        org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img =
+                org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(doc, png, caption);
+        if (pdfa && img.getSoftMask() != null) {
             java.awt.image.BufferedImage src = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-            java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(src.getWidth(), src.getHeight(),
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = rgb.createGraphics();
-            g.setColor(java.awt.Color.WHITE);
-            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
-            g.drawImage(src, 0, 0, null);
-            g.dispose();
-            img = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, rgb);
-        } else {
-            img = org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(doc, png, caption);
+            img = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, Images.onWhite(src));
         }
         float w = WIDTH;
         float h = w * img.getHeight() / img.getWidth();
@@ -327,6 +402,146 @@ public final class MinutesPdf {
         gap(8);
     }
 
+    /** Program columns per group: more make the cells too narrow to read on a portrait A4 page. */
+    private static final int MAX_PROGRAM_COLUMNS = 4;
+    private static final float CELL_TEXT = 8.5f;
+    private static final float CELL_PAD = 3;
+
+    /** One line of a table cell and its font. */
+    private record CellLine(String text, PDType0Font font) {
+    }
+
+    /**
+     * Who does what where as a grid: places down, programs across (at most four per group; more programs
+     * make further groups, each repeating the place column), the header repeated on every page the grid
+     * crosses; then the gaps in plain sentences.
+     */
+    private void matrix(CoordinationMatrix mx) throws IOException {
+        int n = mx.programs().size();
+        if (n == 0) {
+            paragraph("No program commitments were recorded.");
+        } else {
+            int groups = (n + MAX_PROGRAM_COLUMNS - 1) / MAX_PROGRAM_COLUMNS;
+            int per = (n + groups - 1) / groups; // even groups: 5 programs are 3 + 2, not 4 + 1
+            for (int from = 0; from < n; from += per) {
+                int to = Math.min(n, from + per);
+                if (groups > 1) {
+                    keepWithNext(60); // the caption, the header and a row
+                    line("Programs " + (from + 1) + "–" + to + " of " + n, 9.5f, true);
+                    gap(2);
+                }
+                table(mx, from, to);
+                gap(8);
+            }
+        }
+        List<String> gaps = mx.gaps();
+        if (!gaps.isEmpty()) {
+            keepWithNext(48);
+            line("Gaps", 11, true);
+            for (String g : gaps) {
+                paragraph("• " + say(g));
+            }
+        } else if (!mx.rows().isEmpty()) {
+            paragraph("No gaps: every prioritized place has a program" + (mx.factors().isEmpty() ? ""
+                    : ", and a program addresses every risk factor in the model") + ".");
+        }
+    }
+
+    private void table(CoordinationMatrix mx, int from, int to) throws IOException {
+        int cols = to - from;
+        float[] widths = new float[cols + 1];
+        widths[0] = WIDTH * (cols >= 3 ? 0.25f : 0.3f);
+        for (int i = 1; i <= cols; i++) {
+            widths[i] = (WIDTH - widths[0]) / cols;
+        }
+        List<List<CellLine>> header = new ArrayList<>();
+        header.add(cell("Place", bold, widths[0]));
+        for (int i = from; i < to; i++) {
+            header.add(cell(mx.programs().get(i), bold, widths[i - from + 1]));
+        }
+        float headerHeight = height(header);
+        boolean first = true;
+        for (CoordinationMatrix.Row r : mx.rows()) {
+            List<List<CellLine>> row = new ArrayList<>();
+            row.add(cell(say(r.rankedLabel()), regular, widths[0]));
+            for (int i = from; i < to; i++) {
+                List<CellLine> lines = new ArrayList<>();
+                for (CoordinationMatrix.Commitment c : r.cells().get(i)) {
+                    if (!lines.isEmpty()) {
+                        lines.add(new CellLine("", regular));
+                    }
+                    lines.addAll(cell(c.organization(), bold, widths[i - from + 1]));
+                    if (c.dosage() != null && !c.dosage().isBlank()) {
+                        lines.addAll(cell(say(c.dosage()), regular, widths[i - from + 1]));
+                    }
+                    if (c.start() != null) {
+                        lines.addAll(cell("from " + c.start(), regular, widths[i - from + 1]));
+                    }
+                }
+                if (i == from && r.isGap()) {
+                    lines.addAll(cell(CoordinationMatrix.NO_PROGRAM, bold, widths[1]));
+                }
+                row.add(lines);
+            }
+            float h = height(row);
+            if (first || y - h < BOTTOM) {
+                if (!first || y - headerHeight - h < BOTTOM) {
+                    newPage();
+                }
+                drawRow(header, widths, headerHeight, true);
+                first = false;
+            }
+            drawRow(row, widths, h, false);
+        }
+    }
+
+    private List<CellLine> cell(String text, PDType0Font font, float width) throws IOException {
+        List<CellLine> out = new ArrayList<>();
+        for (String part : text.split("\n")) {
+            for (String l : wrap(part, font, CELL_TEXT, width - 2 * CELL_PAD)) {
+                out.add(new CellLine(l, font));
+            }
+        }
+        return out;
+    }
+
+    private static float height(List<List<CellLine>> row) {
+        int lines = 1;
+        for (List<CellLine> c : row) {
+            lines = Math.max(lines, c.size());
+        }
+        return lines * CELL_TEXT * 1.3f + 2 * CELL_PAD;
+    }
+
+    private void drawRow(List<List<CellLine>> row, float[] widths, float h, boolean isHeader) throws IOException {
+        float x = MARGIN;
+        if (isHeader) {
+            out.setNonStrokingColor(0.9f, 0.9f, 0.9f);
+            out.addRect(MARGIN, y - h, WIDTH, h);
+            out.fill();
+            out.setNonStrokingColor(0f, 0f, 0f);
+        }
+        out.setStrokingColor(0.55f, 0.55f, 0.55f);
+        out.setLineWidth(0.5f);
+        for (int i = 0; i < row.size(); i++) {
+            out.addRect(x, y - h, widths[i], h);
+            out.stroke();
+            float ly = y - CELL_PAD;
+            for (CellLine l : row.get(i)) {
+                ly -= CELL_TEXT * 1.3f;
+                if (!l.text().isEmpty()) {
+                    out.beginText();
+                    out.setFont(l.font(), CELL_TEXT);
+                    out.newLineAtOffset(x + CELL_PAD, ly + CELL_TEXT * 0.3f);
+                    out.showText(l.text());
+                    out.endText();
+                }
+            }
+            x += widths[i];
+        }
+        y -= h;
+    }
+
     private void newPage() throws IOException {
         if (out != null) {
             out.close();
@@ -338,7 +553,7 @@ public final class MinutesPdf {
     }
 
     private void heading(String text, float size) throws IOException {
-        if (y - size * 3 < BOTTOM) {
+        if (y - size * 3 - 30 < BOTTOM) { // a heading keeps at least two lines of its section below it
             newPage();
         }
         gap(size * 0.6f);
@@ -346,6 +561,13 @@ public final class MinutesPdf {
             write(l, bold, size);
         }
         gap(2);
+    }
+
+    /** A label starts a new page rather than stand alone at the foot of one: it needs this much room below. */
+    private void keepWithNext(float points) throws IOException {
+        if (y - points < BOTTOM) {
+            newPage();
+        }
     }
 
     private void line(String text, float size, boolean strong) throws IOException {
@@ -380,13 +602,17 @@ public final class MinutesPdf {
         out.endText();
     }
 
-    /** Greedy word wrap to the text width; a word longer than a line is cut. */
     private static List<String> wrap(String text, PDType0Font font, float size) throws IOException {
+        return wrap(text, font, size, WIDTH);
+    }
+
+    /** Greedy word wrap to a width; a word longer than a line is cut. */
+    private static List<String> wrap(String text, PDType0Font font, float size, float maxWidth) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String word : text.replace('\t', ' ').split(" ")) {
             String candidate = current.length() == 0 ? word : current + " " + word;
-            if (width(candidate, font, size) <= WIDTH) {
+            if (width(candidate, font, size) <= maxWidth) {
                 current.setLength(0);
                 current.append(candidate);
                 continue;
@@ -396,9 +622,9 @@ public final class MinutesPdf {
                 current.setLength(0);
             }
             String rest = word;
-            while (width(rest, font, size) > WIDTH) {
+            while (width(rest, font, size) > maxWidth) {
                 int cut = rest.length() - 1;
-                while (cut > 1 && width(rest.substring(0, cut), font, size) > WIDTH) {
+                while (cut > 1 && width(rest.substring(0, cut), font, size) > maxWidth) {
                     cut--;
                 }
                 lines.add(rest.substring(0, cut));

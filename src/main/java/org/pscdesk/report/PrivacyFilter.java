@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -59,6 +61,69 @@ public final class PrivacyFilter {
     public static String countText(int count, int minCount) {
         return count == PublicRun.SUPPRESSED || count < minCount ? "fewer than " + minCount
                 : String.format(Locale.ROOT, "%,d", count);
+    }
+
+    private static final Pattern EMAIL = Pattern.compile("[\\p{L}0-9._%+-]+@[\\p{L}0-9-]+(?:\\.[\\p{L}0-9-]+)*\\.\\p{L}{2,}");
+    /** North American numbers with or without separators and country code; international ones with a +. */
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w.+])(?:(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}"
+            + "[\\s.-]?)\\d{3}[\\s.-]?\\d{4}|\\+\\d{1,3}(?:[\\s.-]?\\d){6,12})(?![\\w])");
+    /** A degree with 4 or more decimals (≈ 10 m), or a pair of projected coordinates (5 or more digits each). */
+    private static final Pattern COORDINATE = Pattern.compile("(?<![\\w.])-?\\d{1,3}\\.\\d{4,}(?!\\d)"
+            + "|(?<![\\w.])\\d{5,8}(?:\\.\\d+)?\\s*[,;/ ]\\s*\\d{5,8}(?:\\.\\d+)?(?![\\w.])");
+    private static final List<String> SMALL_WORDS = List.of("no", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten");
+    /** A number followed by what is counted: "7 incidents", "three robberies". */
+    private static final Pattern COUNT = Pattern.compile("(?i)(?<![\\w.,])(\\d[\\d,]*|" + String.join("|", SMALL_WORDS)
+            + ")\\s+((?:reported\\s+|recorded\\s+)?(?:incident|crime|event|offen[cs]e|assault|robber(?:y|ie)|burglar(?:y|ie)"
+            + "|theft|shooting|homicide|murder|rape|call|report|arrest|victim|case)s?)\\b");
+
+    /**
+     * Free text typed by the room (notes, narratives, decisions, action items) as the public may read it:
+     * e-mail addresses, phone numbers and coordinates are taken out, the given personal names (the facilitator
+     * as recorded) removed, and a count below the threshold ("7 incidents", "three robberies") becomes "fewer
+     * than 11 incidents". A name typed that the record does not know as one cannot be recognized here.
+     *
+     * @param names personal names to remove wherever they appear (case-insensitive); blank ones are ignored
+     */
+    public String publicText(String text, java.util.Collection<String> names) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = EMAIL.matcher(text).replaceAll("[e-mail left out]");
+        out = COORDINATE.matcher(out).replaceAll("[location left out]");
+        out = PHONE.matcher(out).replaceAll("[phone left out]");
+        for (String name : names) {
+            if (name != null && !name.isBlank()) {
+                out = Pattern.compile(Pattern.quote(name.strip()), Pattern.CASE_INSENSITIVE).matcher(out)
+                        .replaceAll("[name left out]");
+            }
+        }
+        Matcher m = COUNT.matcher(out);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String n = m.group(1).toLowerCase(Locale.ROOT);
+            int value = SMALL_WORDS.contains(n) ? SMALL_WORDS.indexOf(n) : parseCount(n);
+            String replacement = value < minCount ? "fewer than " + minCount + " " + plural(m.group(2)) : m.group();
+            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static int parseCount(String digits) {
+        try {
+            return Integer.parseInt(digits.replace(",", ""));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE; // beyond int: not a small count
+        }
+    }
+
+    private static String plural(String noun) {
+        String lower = noun.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("s") && !lower.endsWith("ss")) {
+            return noun;
+        }
+        return lower.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
     }
 
     /** The public form of a saved run; empty when there is no run of that name. */

@@ -17,6 +17,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.pscdesk.analysis.LoadedRun;
 import org.pscdesk.cli.PscDeskCommand;
@@ -180,5 +182,31 @@ class PrivacyFilterTest {
             assertFalse(pub.dataNote().contains("/"), "no file path in the note: " + pub.dataNote());
             assertTrue(pub.dataNote().contains("sensitive offence categories are left out"), pub.dataNote());
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            # e-mail, with accents and a subdomain
+            Write to zoë.núñez@mail.example.org today. | Write to [e-mail left out] today.
+            # North American phones in three spellings, and with a country code
+            Call (314) 555-0142 or 314.555.0199.       | Call [phone left out] or [phone left out].
+            Cell +1 314 555 0188, ask for the desk.    | Cell [phone left out], ask for the desk.
+            # an international number
+            Office +49 30 1234567.                     | Office [phone left out].
+            # state-plane feet as SLMPD writes them, and degrees to 7 decimals
+            Seen at 890047.4, 992586.3 twice.          | Seen at [location left out] twice.
+            Near 38.6270512, -90.1994097 last month.   | Near [location left out], [location left out] last month.
+            # the facilitator's name, in any case
+            JANE Q. BROKER said so.                    | [name left out] said so.
+            # small counts in digits and words become the suppressed wording
+            7 incidents since January; three robberies. | fewer than 11 incidents since January; fewer than 11 robberies.
+            1 assault and 12 assaults.                 | fewer than 11 assaults and 12 assaults.
+            two reported incidents                     | fewer than 11 reported incidents
+            # what is not a count, a phone or a place stays
+            6 bus bays, lights out after 9 pm, 2024-2025. | 6 bus bays, lights out after 9 pm, 2024-2025.
+            Meeting on 2025-12-01 about 40 inspections. | Meeting on 2025-12-01 about 40 inspections.
+            """)
+    void publicTextLeavesOutContactsCoordinatesNamesAndSmallCounts(String typed, String expected) {
+        assertEquals(expected, new PrivacyFilter().publicText(typed, List.of("Jane Q. Broker", " ")));
     }
 }
