@@ -61,6 +61,7 @@ public final class MinutesPdf {
     /** Personal names the record knows (the facilitator), left out of the public version's texts. */
     private List<String> names = List.of();
     private boolean typedCountsLeftOut;
+    private Map<Long, String> placeEvents = Map.of();
 
     private MinutesPdf() throws IOException {
         regular = load(FONT);
@@ -130,14 +131,16 @@ public final class MinutesPdf {
         List<String> runs = new MeetingRecords(ws).runs(meetingId);
         CoordinationMatrix matrix = CoordinationMatrix.of(ws, m, runs);
         List<RunNote> notes = new ArrayList<>();
+        Map<String, PublicRun> publicRuns = new java.util.HashMap<>();
         for (String run : runs) {
-            notes.add(RunNote.of(ws, run));
+            notes.add(RunNote.of(ws, run, publicRuns));
         }
         MinutesPdf pdf = new MinutesPdf();
         pdf.maps = maps;
         pdf.pdfa = pdfa;
         pdf.publicVersion = publicVersion;
         pdf.names = List.of(text(m, "facilitator"));
+        pdf.placeEvents = publicVersion ? placeEvents(ws, m, publicRuns) : Map.of();
         try {
             pdf.build(m, matrix, notes);
             if (pdfa) {
@@ -164,6 +167,53 @@ public final class MinutesPdf {
     private static String text(Map<String, Object> m, String key) {
         String s = JsonTree.text(m, key);
         return s == null ? "" : s;
+    }
+
+    /**
+     * For the public version: the events of each ranked place drawn on a run's cells, counted by the privacy
+     * filter (sensitive categories left out, "fewer than 11" below the threshold) — printed instead of the
+     * typed count, which the filter cannot check. Places typed by the room have none.
+     */
+    private static Map<Long, String> placeEvents(Workspace ws, Map<String, Object> m, Map<String, PublicRun> publicRuns)
+            throws WorkspaceException {
+        Map<Long, String> out = new java.util.HashMap<>();
+        MeetingRecords records = new MeetingRecords(ws);
+        for (Map<String, Object> p : rows(m, "places")) {
+            if (!(p.get("id") instanceof Number id)) {
+                continue;
+            }
+            Optional<MeetingRecords.Place> place = records.place(id.longValue());
+            if (place.isEmpty() || place.get().runName() == null || place.get().cells() == null
+                    || place.get().cells().isBlank()) {
+                continue;
+            }
+            String run = place.get().runName();
+            PublicRun pub = publicRuns.get(run);
+            if (pub == null) {
+                Optional<PublicRun> loaded = new PrivacyFilter().publicRun(ws, run);
+                if (loaded.isEmpty()) {
+                    continue;
+                }
+                pub = loaded.get();
+                publicRuns.put(run, pub);
+            }
+            Map<Integer, Integer> tableIndex = new java.util.HashMap<>();
+            for (int k = 0; k < pub.cells().length; k++) {
+                tableIndex.put(pub.cells()[k], k);
+            }
+            List<Integer> picked = new ArrayList<>();
+            for (String cell : place.get().cells().split(",")) {
+                Integer k = tableIndex.get(Integer.valueOf(cell.strip()));
+                if (k != null) {
+                    picked.add(k);
+                }
+            }
+            if (!picked.isEmpty()) {
+                out.put(id.longValue(), pub.eventsText(picked.stream().mapToInt(Integer::intValue).toArray())
+                        + (pub.period().isEmpty() ? "" : " (" + pub.period() + ")"));
+            }
+        }
+        return out;
     }
 
     /** Text the room typed, as this version may print it. */
@@ -237,8 +287,12 @@ public final class MinutesPdf {
                     f.append("Factors: ").append(String.join(", ", list.stream().map(String::valueOf).toList()))
                             .append(". ");
                 }
-                // a typed count may hold small numbers or sensitive offences, which the filter cannot check
-                if (facts.get("incidents") != null) {
+                // a typed count may hold small numbers or sensitive offences, which the filter cannot check; a
+                // place drawn on a run's cells gets the filter's own count instead
+                String counted = p.get("id") instanceof Number id ? placeEvents.get(id.longValue()) : null;
+                if (publicVersion && counted != null) {
+                    f.append("Incidents: ").append(counted).append(", sensitive offences left out. ");
+                } else if (facts.get("incidents") != null) {
                     if (publicVersion) {
                         typedCountsLeftOut = true;
                     } else {
@@ -301,12 +355,13 @@ public final class MinutesPdf {
      * suppression, sensitive categories, events counted), the model's factors with their RRV, and validation.
      */
     private record RunNote(String text) {
-        static RunNote of(Workspace ws, String run) throws WorkspaceException {
+        static RunNote of(Workspace ws, String run, Map<String, PublicRun> publicRuns) throws WorkspaceException {
             Optional<LoadedRun> loaded = LoadedRun.load(ws, run);
             if (loaded.isEmpty()) {
                 return new RunNote("Run " + run + " was discussed but is no longer in the workspace.");
             }
             PublicRun pub = new PrivacyFilter().publicRun(ws, loaded.get());
+            publicRuns.put(run, pub);
             LoadedRun.Summary s = loaded.get().summary();
             Crs crs = ws.crs().orElseThrow();
             StringBuilder t = new StringBuilder("Run " + run + ": " + pub.dataNote());

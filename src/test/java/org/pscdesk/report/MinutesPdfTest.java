@@ -252,4 +252,42 @@ class MinutesPdfTest {
             }
         }
     }
+
+    /**
+     * A place drawn on a run's cells prints, in the public version, the privacy filter's own count (sensitive
+     * offences left out); a place whose facts were typed prints no count there, only in the partners' version.
+     */
+    @Test
+    void thePublicVersionCountsADrawnPlaceThroughThePrivacyFilter() throws Exception {
+        Path ws = dir.resolve("drawn.gpkg");
+        org.pscdesk.demo.DemoCity.write(ws);
+        long id;
+        String expected;
+        try (Workspace w = Workspace.open(ws)) {
+            PlaceDrafts drafts = PlaceDrafts.of(w, "nov-2025").orElseThrow();
+            PlaceDrafts.Draft d = drafts.ofSuggested(1).orElseThrow();
+            expected = drafts.publicRun().eventsText(d.tableIndices());
+            var body = new DirectoryRepository(w).bodies().get(0);
+            id = new MeetingRepository(w).addMeeting(new Meeting(body.id(), "December", LocalDate.of(2025, 12, 18),
+                    null, null, MeetingStatus.IN_PROGRESS)).id();
+            var records = new org.pscdesk.store.MeetingRecords(w);
+            long drawn = records.addPlace("the lots on Union", "nov-2025", d.cellIds(), LocalDate.of(2025, 12, 18),
+                    d.shape(), d.origin());
+            records.rankPlace(id, drawn, 1, "drawn", d.factsJson(), "generated");
+            long typed = records.addPlace("the school route", null, null, LocalDate.of(2025, 12, 18));
+            records.rankPlace(id, typed, 2, "typed", "{\"incidents\":\"7 last month\"}");
+        }
+        Path pdf = dir.resolve("drawn-public.pdf");
+        StringWriter err = new StringWriter();
+        assertEquals(0, cli(err, "minutes", ws.toString(), "--meeting", Long.toString(id), "--pdf", pdf.toString(),
+                "--public"), err.toString());
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Incidents: " + expected), "the filter's count for the drawn place: " + text);
+            assertTrue(text.contains("sensitive offences left out"), text);
+            assertTrue(!text.contains("7 last month"), "a typed count stays out of the public version");
+            assertTrue(Integer.parseInt(expected.replaceAll("[^0-9]", "")) >= 11 || expected.startsWith("fewer than"),
+                    expected);
+        }
+    }
 }
