@@ -344,6 +344,7 @@ class MeetingPlacesTest extends DemoAppTests {
             assertEquals(oldMill.placeId(), ((Number) item.get("place_id")).longValue());
             assertEquals("Tenant safety walks", item.get("program"));
             assertEquals("Westgate Tenants Union", item.get("owner_organization"));
+            AppTests.screenshot(app, "4-tasks-step");
         } finally {
             AppTests.stop(app);
         }
