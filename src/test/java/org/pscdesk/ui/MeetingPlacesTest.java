@@ -109,6 +109,10 @@ class MeetingPlacesTest extends DemoAppTests {
             assertNotNull(stored.shape(), "the place keeps its outline");
             assertTrue(stored.shape().getArea() > 0);
             assertEquals("nov-2025", JsonTree.object(place.factsJson()).get("run"));
+            waitFor(() -> robot.lookup(".meeting-place-tag").queryAll().stream()
+                    .anyMatch(n -> ((Label) n).getText().equals("1. the corner at Union & Westgate")));
+            assertTrue(fx(() -> robot.lookup(".meeting-place-outline").queryAll().size()) >= 1,
+                    "the room's place is drawn on the console map");
 
             // one click puts the console's map on the projector, and the minutes will print it
             fire("#meeting-project-map");

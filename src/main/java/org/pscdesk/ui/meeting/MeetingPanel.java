@@ -639,6 +639,15 @@ public final class MeetingPanel extends VBox {
         autosave.stop();
         retry.stop();
         places.stopPicking();
+        places.showOnMap(false);
+    }
+
+    /** The panel is shown beside the map or put away: the meeting's places are drawn on the map only meanwhile. */
+    public void setShown(boolean shown) {
+        if (!shown) {
+            places.stopPicking();
+        }
+        places.showOnMap(shown);
     }
 
     /** Shows one of the meetings (a restart reopens the one that was open). */

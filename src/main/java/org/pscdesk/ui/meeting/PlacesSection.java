@@ -75,6 +75,8 @@ final class PlacesSection extends VBox {
     private long meetingId;
     private boolean editable;
     private PlacePicker picker;
+    private MeetingPlacesLayer onMap;
+    private boolean mapShown = true;
     private Runnable reveal = () -> { };
     private Runnable onChange = () -> { };
 
@@ -157,12 +159,14 @@ final class PlacesSection extends VBox {
             earlier.setVisible(editable && !earlier.getItems().isEmpty());
             earlier.setManaged(earlier.isVisible());
             if (places.isEmpty()) {
+                drawOnMap(records, places);
                 Label none = new Label(editable ? "No place yet: pick one on the map (Ctrl+Shift+N)."
                         : "No place was ranked at this meeting.");
                 none.getStyleClass().add("analysis-hint");
                 list.getChildren().add(none);
                 return;
             }
+            drawOnMap(records, places);
             Map<Long, Map<Long, Integer>> votes = records.votes(meetingId);
             List<Object> decisions = JsonTree.list(JsonTree.object(records.json(meetingId).orElseThrow()), "decisions");
             List<Organization> voters = voters();
@@ -550,6 +554,39 @@ final class PlacesSection extends VBox {
         }
         picking.getChildren().clear();
         show(picking, false);
+    }
+
+    /** The meeting's drawn places on the console map, replacing the earlier drawing. */
+    private void drawOnMap(MeetingRecords records, List<MeetingRecords.RankedPlace> places) throws WorkspaceException {
+        MapPane map = host.map();
+        if (onMap != null && map != null) {
+            map.removeTopLayer(onMap);
+        }
+        onMap = null;
+        Optional<Crs> crs = host.workspace().crs();
+        if (map == null || crs.isEmpty() || !mapShown) {
+            return;
+        }
+        List<MeetingPlacesLayer.Shape> shapes = new ArrayList<>();
+        for (MeetingRecords.RankedPlace p : places) {
+            records.place(p.placeId()).map(MeetingRecords.Place::shape)
+                    .ifPresent(g -> shapes.add(new MeetingPlacesLayer.Shape(p.rank(), p.label(), g)));
+        }
+        if (!shapes.isEmpty()) {
+            onMap = new MeetingPlacesLayer(shapes, crs.get());
+            map.addTopLayer(onMap);
+        }
+    }
+
+    /** Shows or takes off the meeting's places on the console map (the panel opens or closes). */
+    void showOnMap(boolean shown) {
+        mapShown = shown;
+        if (!shown && onMap != null && host.map() != null) {
+            host.map().removeTopLayer(onMap);
+            onMap = null;
+        } else if (shown && meetingId != 0) {
+            refresh();
+        }
     }
 
     /** Told after every refresh of the list (the programs matrix follows the places). */

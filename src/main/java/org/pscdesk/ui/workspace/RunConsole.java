@@ -232,6 +232,7 @@ final class RunConsole implements AnalysisPanel.Host {
         }
         if (meetingPanel != null && root.getRight() == meetingPanel) {
             meetingPanel.saveNow();
+            meetingPanel.setShown(false);
             root.setRight(null);
             fitWithoutPanel();
             model.rememberMeeting(null);
@@ -286,6 +287,7 @@ final class RunConsole implements AnalysisPanel.Host {
             });
         }
         root.setRight(meetingPanel);
+        meetingPanel.setShown(true);
         fitBesidePanel();
     }
 
@@ -314,6 +316,10 @@ final class RunConsole implements AnalysisPanel.Host {
         }
         if (panel == null) {
             panel = new AnalysisPanel(this);
+        }
+        if (meetingPanel != null && root.getRight() == meetingPanel) {
+            meetingPanel.saveNow();
+            meetingPanel.setShown(false); // the model's numbered places, not the room's, while the risk panel is up
         }
         root.setRight(panel);
         fitBesidePanel();
