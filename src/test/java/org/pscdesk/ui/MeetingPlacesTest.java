@@ -77,6 +77,14 @@ class MeetingPlacesTest extends DemoAppTests {
             AppTests.screenshot(app, "1-picking-cells");
             robot.clickOn(b.getCenterX() + 80, b.getCenterY()); // a second click takes a cell off
             waitFor(() -> robot.lookup(".picked-cell").queryAll().size() == 2);
+            // Shift + drag picks a box of cells at once, and the map does not pan meanwhile
+            javafx.geometry.Point2D before = fx(() -> map.lonLatAt(map.getWidth() / 2, map.getHeight() / 2));
+            robot.press(KeyCode.SHIFT);
+            robot.drag(b.getCenterX() - 20, b.getCenterY() + 40, javafx.scene.input.MouseButton.PRIMARY)
+                    .moveTo(b.getCenterX() + 60, b.getCenterY() + 100).release(javafx.scene.input.MouseButton.PRIMARY);
+            robot.release(KeyCode.SHIFT);
+            waitFor(() -> robot.lookup(".picked-cell").queryAll().size() > 6);
+            assertEquals(before, fx(() -> map.lonLatAt(map.getWidth() / 2, map.getHeight() / 2)), "no pan");
 
             // then the room prefers the model's first priority place
             fx(() -> {

@@ -38,7 +38,10 @@ final class PlacePicker {
     private final Outline outline = new Outline();
     private final IntConsumer changed;
     private final EventHandler<MouseEvent> click = this::clicked;
+    private final EventHandler<MouseEvent> box = this::boxed;
+    private final javafx.scene.shape.Rectangle band = new javafx.scene.shape.Rectangle();
     private double[] lastClick;
+    private double[] bandFrom;
 
     /**
      * @param changed told the number of picked cells after every click, −1 after a click outside the run
@@ -51,13 +54,74 @@ final class PlacePicker {
         toWorking = new CoordinateTransform(Crs.WGS84, crs);
         toWgs = new CoordinateTransform(crs, Crs.WGS84);
         map.addEventFilter(MouseEvent.MOUSE_CLICKED, click);
+        map.addEventFilter(MouseEvent.ANY, box);
         map.addTopLayer(outline);
+        band.getStyleClass().add("picked-band");
+        band.setMouseTransparent(true);
+        band.setManaged(false);
     }
 
     /** Stops picking: the outline leaves the map, clicks go back to the map. */
     void stop() {
         map.removeEventFilter(MouseEvent.MOUSE_CLICKED, click);
+        map.removeEventFilter(MouseEvent.ANY, box);
+        map.getChildren().remove(band);
         map.removeTopLayer(outline);
+    }
+
+    /**
+     * Shift + drag picks every cell in a box (a large place in one gesture); the map does not pan meanwhile,
+     * since the events stop here.
+     */
+    private void boxed(MouseEvent e) {
+        if (e.getEventType() == MouseEvent.MOUSE_PRESSED && e.isShiftDown() && e.getButton() == MouseButton.PRIMARY) {
+            bandFrom = new double[] {e.getX(), e.getY()};
+            band.setX(e.getX());
+            band.setY(e.getY());
+            band.setWidth(0);
+            band.setHeight(0);
+            if (!map.getChildren().contains(band)) {
+                map.getChildren().add(band);
+            }
+            e.consume();
+        } else if (e.getEventType() == MouseEvent.MOUSE_DRAGGED && bandFrom != null) {
+            band.setX(Math.min(bandFrom[0], e.getX()));
+            band.setY(Math.min(bandFrom[1], e.getY()));
+            band.setWidth(Math.abs(e.getX() - bandFrom[0]));
+            band.setHeight(Math.abs(e.getY() - bandFrom[1]));
+            e.consume();
+        } else if (e.getEventType() == MouseEvent.MOUSE_RELEASED && bandFrom != null) {
+            pickBox(bandFrom[0], bandFrom[1], e.getX(), e.getY());
+            bandFrom = null;
+            map.getChildren().remove(band);
+            e.consume();
+        }
+    }
+
+    /** Adds the cells whose centres lie in a box of the map pane (pane coordinates). */
+    void pickBox(double x0, double y0, double x1, double y1) {
+        double[] corners = {Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.min(y0, y1),
+            Math.max(x0, x1), Math.max(y0, y1), Math.min(x0, x1), Math.max(y0, y1)};
+        org.locationtech.jts.geom.Coordinate[] ring = new org.locationtech.jts.geom.Coordinate[5];
+        for (int i = 0; i < 4; i++) {
+            Point2D lonLat = map.lonLatAt(corners[2 * i], corners[2 * i + 1]);
+            if (lonLat == null) {
+                return;
+            }
+            double[] xy = {lonLat.getX(), lonLat.getY()};
+            toWorking.apply(xy);
+            ring[i] = new org.locationtech.jts.geom.Coordinate(xy[0], xy[1]);
+        }
+        ring[4] = ring[0];
+        org.locationtech.jts.geom.Polygon area = new org.locationtech.jts.geom.GeometryFactory().createPolygon(ring);
+        PlaceDrafts.Draft inside = drafts.ofArea(area, null).orElse(null);
+        if (inside != null && area.getArea() > 0) {
+            for (int k : inside.tableIndices()) {
+                picked.add(k);
+            }
+        }
+        outline.layoutLayer();
+        changed.accept(picked.size());
     }
 
     private void clicked(MouseEvent e) {

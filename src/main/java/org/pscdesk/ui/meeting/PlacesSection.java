@@ -454,14 +454,15 @@ final class PlacesSection extends VBox {
         whole.setDisable(true);
         picker = new PlacePicker(map, drafts, crs, n -> {
             count.setText(n < 0 ? "That point is outside the run's cells: click inside the study area."
-                    : n == 0 ? "Click the place's cells on the map (click again to take one off)."
+                    : n == 0 ? "Click the place's cells on the map (click again to take one off; Shift + drag"
+                            + " picks a box)."
                     : n + (n == 1 ? " cell picked." : " cells picked.") + " Click more, or describe the place.");
             Optional<org.pscdesk.report.AreaNames.Area> area = picker == null ? Optional.empty()
                     : picker.areaOfLastClick();
             whole.setText(area.map(a -> "Whole of " + a.name()).orElse("Whole neighbourhood"));
             whole.setDisable(area.isEmpty());
         });
-        count.setText("Click the place's cells on the map (click again to take one off).");
+        count.setText("Click the place's cells on the map (click again to take one off; Shift + drag picks a box).");
         ComboBox<PublicRun.Place> suggested = new ComboBox<>(FXCollections.observableArrayList(
                 drafts.publicRun().places()));
         suggested.setId("place-suggested");
