@@ -152,22 +152,12 @@ public final class CsvReader implements FeatureReader {
             return open(source, null, opts);
         }
         TextTable table = source.openTable(opts.charset(), (char) 0);
+        CsvReader reader = sampleAndOpen(table, null, opts, false);
         try {
-            Coordinates coords = Coordinates.resolve(table.fileName(), table.header(), opts);
-            Typing typing = new Typing(table.header().size(), coords, table.delimiter() == ';');
-            Deque<String[]> sample = new ArrayDeque<>();
-            String[] r;
-            while (sample.size() < SAMPLE_ROWS && (r = table.next()) != null) {
-                typing.add(r);
-                sample.add(r);
-            }
-            if (sample.isEmpty()) {
-                throw headerOnly(table.fileName(), table.header());
-            }
-            CsvReader reader = build(table, null, typing, coords, opts, sample, false);
-            reader.exact = new TypeScan(source, opts, table.header(), table.delimiter(), coords);
+            reader.exact = new TypeScan(source, opts, table.header(), table.delimiter(),
+                    Coordinates.resolve(table.fileName(), table.header(), opts));
             return reader;
-        } catch (ImportException | RuntimeException e) {
+        } catch (RuntimeException e) {
             table.close();
             throw e;
         }
@@ -248,12 +238,12 @@ public final class CsvReader implements FeatureReader {
     public static CsvReader open(InputStream in, String name, ReadOptions options) throws ImportException {
         ReadOptions opts = options == null ? ReadOptions.DEFAULTS : options;
         TextTable table = TextTable.open(in, name, -1, opts.charset(), (char) 0);
-        return sampleAndOpen(table, null, opts);
+        return sampleAndOpen(table, null, opts, true);
     }
 
     private static CsvReader open(TextSource source, ZipFile zip, ReadOptions opts) throws ImportException {
         if (source.size() > FULL_SCAN_BYTES || source.size() < 0) {
-            return sampleAndOpen(source.openTable(opts.charset(), (char) 0), zip, opts);
+            return sampleAndOpen(source.openTable(opts.charset(), (char) 0), zip, opts, true);
         }
         Typing typing;
         Coordinates coords;
@@ -280,7 +270,14 @@ public final class CsvReader implements FeatureReader {
         return build(table, zip, typing, coords, opts, new ArrayDeque<>(), false);
     }
 
-    private static CsvReader sampleAndOpen(TextTable table, ZipFile zip, ReadOptions opts) throws ImportException {
+    /**
+     * Reads the first rows to type the columns, then opens the reader with them replayed first.
+     *
+     * @param sampled whether the sample's types are final (a file too large to scan twice) or only a first
+     *                guess that the exact scan confirms (a speculative read)
+     */
+    private static CsvReader sampleAndOpen(TextTable table, ZipFile zip, ReadOptions opts, boolean sampled)
+            throws ImportException {
         try {
             Coordinates coords = Coordinates.resolve(table.fileName(), table.header(), opts);
             Typing typing = new Typing(table.header().size(), coords, table.delimiter() == ';');
@@ -293,7 +290,7 @@ public final class CsvReader implements FeatureReader {
             if (sample.isEmpty()) {
                 throw headerOnly(table.fileName(), table.header());
             }
-            return build(table, zip, typing, coords, opts, sample, true);
+            return build(table, zip, typing, coords, opts, sample, sampled);
         } catch (ImportException | RuntimeException e) {
             table.close();
             throw e;
