@@ -228,6 +228,26 @@ class MeetingPlacesTest extends DemoAppTests {
             }
             assertEquals(Map.of(org, 3), new MeetingRecords(ws).votes(meeting).get(place.placeId()));
 
+            // the wall is public: typed notes and the places list pass the privacy filter on their way there
+            fx(() -> {
+                ((TextArea) robot.lookup("#meeting-notes").query()).setText("Call Jo Broker at 314-555-0188 or"
+                        + " jo@example.org; 7 incidents at the corner last month.");
+                return null;
+            });
+            fire("#meeting-project");
+            javafx.stage.Stage wallStage = fx(() -> app.view().projectorWindow().orElseThrow().stage());
+            String wall = fx(() -> String.join(" ", SceneTexts.of(wallStage.getScene().getRoot())));
+            assertTrue(!wall.contains("Jo Broker") && !wall.contains("555-0188") && !wall.contains("jo@example.org")
+                    && !wall.contains("7 incidents"), wall);
+            assertTrue(wall.contains("fewer than 11"), wall);
+            fire("#place-project");
+            String list = fx(() -> String.join(" ", SceneTexts.of(wallStage.getScene().getRoot())));
+            assertTrue(list.contains("1. the corner at Union & Westgate"), list);
+            fx(() -> {
+                app.view().projectorWindow().orElseThrow().close();
+                return null;
+            });
+
             // Meeting ▸ Workspace history… lists the log, newest first, and filters it
             fx(() -> {
                 app.view().menuItem("menu-history").orElseThrow().fire();
@@ -238,8 +258,11 @@ class MeetingPlacesTest extends DemoAppTests {
             javafx.scene.control.TableView<Workspace.AuditEntry> table = fx(() ->
                     (javafx.scene.control.TableView<Workspace.AuditEntry>) history.getScene().lookup("#audit-table"));
             assertEquals(ws.auditLog().size(), (int) fx(() -> table.getItems().size()));
-            assertTrue(fx(() -> table.getItems().get(0).detail()).contains("commitment"), "newest first: "
-                    + fx(() -> table.getItems().get(0).detail()));
+            List<String> times = fx(() -> table.getItems().stream().map(Workspace.AuditEntry::at).toList());
+            List<String> newestFirst = new java.util.ArrayList<>(times);
+            newestFirst.sort(java.util.Comparator.reverseOrder());
+            assertEquals(newestFirst, times, "newest first");
+            assertTrue(fx(() -> table.getItems().stream().anyMatch(e -> e.detail().contains("commitment"))));
             fx(() -> {
                 ((TextField) history.getScene().lookup("#audit-filter")).setText("narrative of place");
                 return null;

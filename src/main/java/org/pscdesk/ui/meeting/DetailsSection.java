@@ -135,6 +135,11 @@ final class DetailsSection extends TitledPane {
         }
     }
 
+    /** The facilitator as typed (a person's name: left out of what the public sees). */
+    String facilitator() {
+        return facilitator.getText();
+    }
+
     /** Saves what is still waiting for its autosave (the panel closes, another meeting is opened). */
     void saveIfPending() {
         if (autosave.getStatus() == javafx.animation.Animation.Status.RUNNING) {

@@ -194,7 +194,7 @@ public final class MeetingPanel extends VBox {
         saved.getStyleClass().add("analysis-hint");
         Button project = new Button("Show this step on the projector");
         project.setId("meeting-project");
-        project.setOnAction(e -> host.showAgendaOnProjector(step.title(), notes.getText()));
+        project.setOnAction(e -> host.showAgendaOnProjector(step.title(), publicText(notes.getText())));
         Button projectMap = new Button("Show the map on the projector");
         projectMap.setId("meeting-project-map");
         projectMap.setOnAction(e -> {
@@ -238,6 +238,11 @@ public final class MeetingPanel extends VBox {
             @Override
             public void say(String text) {
                 saved.setText(text);
+            }
+
+            @Override
+            public void showListOnProjector(String title, String text) {
+                host.showAgendaOnProjector(title, publicText(text));
             }
         }, undo);
         details = new DetailsSection(host::workspace, saved::setText, this::showTitles);
@@ -516,6 +521,11 @@ public final class MeetingPanel extends VBox {
         } catch (WorkspaceException e) {
             host.dialogs().showError(isUndo ? "Undo" : "Redo", e.getMessage());
         }
+    }
+
+    /** Typed text as the room's wall may show it: the privacy filter, and the facilitator's name left out. */
+    String publicText(String typed) {
+        return new org.pscdesk.report.PrivacyFilter().publicText(typed, List.of(details.facilitator()));
     }
 
     /** Starts picking a new place on the map (Ctrl+Shift+N). */

@@ -62,6 +62,9 @@ final class PlacesSection extends VBox {
 
         /** A short remark under the notes ("Saved.", "NOT SAVED: ..."). */
         void say(String text);
+
+        /** Puts a list on the projector as a slide (through the privacy filter). */
+        void showListOnProjector(String title, String text);
     }
 
     private final Host host;
@@ -108,7 +111,10 @@ final class PlacesSection extends VBox {
         picking.getStyleClass().add("meeting-carried-item");
         picking.setPadding(new Insets(6));
         show(picking, false);
-        getChildren().setAll(heading, new HBox(6, newPlace, byVotes), earlier, picking, list);
+        Button project = new Button("Show the list on the projector");
+        project.setId("place-project");
+        project.setOnAction(e -> projectList());
+        getChildren().setAll(heading, new HBox(6, newPlace, byVotes), earlier, picking, list, project);
     }
 
     /** Shows a meeting's places. */
@@ -555,6 +561,22 @@ final class PlacesSection extends VBox {
         }
         picking.getChildren().clear();
         show(picking, false);
+    }
+
+    /** The places as the room ranked them, one slide: rank, name, risk class and the narrative. */
+    private void projectList() {
+        try {
+            StringBuilder text = new StringBuilder();
+            for (MeetingRecords.RankedPlace p : records().rankedPlaces(meetingId)) {
+                Object risk = JsonTree.object(p.factsJson()).get("risk_class");
+                text.append(p.rank()).append(". ").append(p.label()).append(risk == null ? "" : " (" + risk + " risk)")
+                        .append(p.dots() > 0 ? ", " + p.dots() + " dots" : "").append("\n")
+                        .append(p.narrative()).append("\n\n");
+            }
+            host.showListOnProjector("Places to prioritize", text.isEmpty() ? "No place yet." : text.toString().strip());
+        } catch (WorkspaceException e) {
+            host.say(e.getMessage());
+        }
     }
 
     /** The meeting's drawn places on the console map, replacing the earlier drawing. */

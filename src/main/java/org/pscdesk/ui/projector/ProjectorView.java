@@ -173,14 +173,17 @@ public final class ProjectorView {
         }
     }
 
-    /** Shows one step of the ACTION agenda with its text. */
+    /**
+     * Shows one step of the ACTION agenda with its text. The wall is public: the text passes the privacy
+     * filter first (no e-mail, phone, coordinate or count below the threshold; the caller removes names).
+     */
     public void showAgenda(String step, String text) {
         shownRun = null;
         map = null;
         title.setText(step);
         subtitle.setText("Meeting agenda");
         note.setText("");
-        Label body = new Label(text);
+        Label body = new Label(new org.pscdesk.report.PrivacyFilter().publicText(text, java.util.List.of()));
         body.getStyleClass().add("projector-agenda");
         body.setWrapText(true);
         body.setMaxWidth(1500);
