@@ -279,15 +279,20 @@ public final class MeetingPanel extends VBox {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         // picking a place: its card comes into view, the map stays where it is
-        places.setReveal(() -> javafx.application.Platform.runLater(() -> {
+        places.setReveal(() -> {
             details.setExpanded(false);
-            content.applyCss();
-            content.layout();
-            double extra = content.getHeight() - scroll.getViewportBounds().getHeight();
-            if (extra > 0) {
-                scroll.setVvalue(Math.min(1, places.getBoundsInParent().getMinY() / extra));
-            }
-        }));
+            javafx.application.Platform.runLater(() -> scrollTo(scroll, content, places));
+        });
+        // the panel is long: one click to each part of it
+        FlowPane jump = new FlowPane(10, 2);
+        jump.setId("meeting-jump");
+        for (Object[] target : new Object[][] {{"Notes", stepButtons}, {"Places", places},
+            {"Who does what where", programs}, {"Attendance", present}}) {
+            javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink((String) target[0]);
+            link.setOnAction(e -> scrollTo(scroll, content, (javafx.scene.Node) target[1]));
+            jump.getChildren().add(link);
+        }
+        content.getChildren().add(1, jump);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Label heading = new Label("Meeting");
         heading.getStyleClass().add("analysis-heading");
@@ -520,6 +525,16 @@ public final class MeetingPanel extends VBox {
             }
         } catch (WorkspaceException e) {
             host.dialogs().showError(isUndo ? "Undo" : "Redo", e.getMessage());
+        }
+    }
+
+    /** Scrolls the panel so that a part of it is at the top. */
+    private static void scrollTo(ScrollPane scroll, VBox content, javafx.scene.Node part) {
+        content.applyCss();
+        content.layout();
+        double extra = content.getHeight() - scroll.getViewportBounds().getHeight();
+        if (extra > 0) {
+            scroll.setVvalue(Math.min(1, part.getBoundsInParent().getMinY() / extra));
         }
     }
 
