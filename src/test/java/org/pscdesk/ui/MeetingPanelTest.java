@@ -63,10 +63,12 @@ class MeetingPanelTest extends DemoAppTests {
             assertTrue(carriedText.contains("still open from earlier meetings: 2"), carriedText);
             // a new action item from the Tasks step's form
             fx(() -> {
-                ((TextArea) robot.lookup("#meeting-notes").query()).requestFocus();
+                javafx.scene.control.TextField what = (javafx.scene.control.TextField) robot.lookup(
+                        "#meeting-item-text").query();
+                what.requestFocus(); // the form may sit below the fold of the panel: type where the focus is
                 return null;
             });
-            robot.clickOn("#meeting-item-text").write("Walk the corridor with the block captains.");
+            robot.write("Walk the corridor with the block captains.");
             fx(() -> {
                 @SuppressWarnings("unchecked")
                 javafx.scene.control.ComboBox<org.pscdesk.meeting.Organization> owner =
