@@ -62,6 +62,8 @@ public final class MinutesPdf {
     private List<String> names = List.of();
     private boolean typedCountsLeftOut;
     private Map<Long, String> placeEvents = Map.of();
+    /** "Correction of the meeting of …" / "Corrected by the meeting of …": read beside the record, not in it. */
+    private List<String> links = List.of();
 
     private MinutesPdf() throws IOException {
         regular = load(FONT);
@@ -141,6 +143,13 @@ public final class MinutesPdf {
         pdf.publicVersion = publicVersion;
         pdf.names = List.of(text(m, "facilitator"));
         pdf.placeEvents = publicVersion ? placeEvents(ws, m, publicRuns) : Map.of();
+        List<String> links = new ArrayList<>();
+        new MeetingRecords(ws).corrects(meetingId).ifPresent(l -> links.add("Correction of the meeting of " + l.date()
+                + " (" + l.title() + ")."));
+        for (MeetingRecords.Link l : new MeetingRecords(ws).correctedBy(meetingId)) {
+            links.add("Corrected by the meeting of " + l.date() + " (" + l.title() + ").");
+        }
+        pdf.links = links;
         try {
             pdf.build(m, matrix, notes);
             if (pdfa) {
@@ -234,6 +243,9 @@ public final class MinutesPdf {
                 11, false);
         line((draft ? "DRAFT — this record is not finalized" : "Finalized record") + (publicVersion
                 ? " · public version (organizations only)" : " · partners' version"), 10, true);
+        for (String link : links) {
+            line(say(link), 10, false);
+        }
         gap(8);
 
         heading("Attendance", 14);

@@ -383,6 +383,74 @@ public final class MeetingRecords {
         });
     }
 
+    /**
+     * Starts the correction of a finalized meeting: a new draft meeting of the same body that names the one it
+     * corrects; the finalized record itself is not touched. Returns the new meeting's id.
+     */
+    public long startCorrection(long finalizedId, LocalDate today) throws WorkspaceException {
+        return workspace.inTransaction(c -> {
+            long body;
+            String title;
+            String status;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT body_id, title, status FROM psc_meetings WHERE id = ?")) {
+                ps.setLong(1, finalizedId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("there is no meeting " + finalizedId);
+                    }
+                    body = rs.getLong(1);
+                    title = rs.getString(2);
+                    status = rs.getString(3);
+                }
+            }
+            if (!"finalized".equals(status)) {
+                throw new SQLException("meeting " + finalizedId + " is not finalized: change it directly");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO psc_meetings (body_id, title, held_on, status,"
+                    + " corrects) VALUES (?, ?, ?, 'draft', ?)")) {
+                ps.setLong(1, body);
+                ps.setString(2, "Correction of: " + title);
+                ps.setString(3, today.toString());
+                ps.setLong(4, finalizedId);
+                long id = DirectoryRepository.insert(ps);
+                workspace.audit(c, "meeting", "meeting " + id + " started as a correction of meeting " + finalizedId);
+                return id;
+            }
+        });
+    }
+
+    /** A meeting linked by a correction: its id, date and title. */
+    public record Link(long id, LocalDate date, String title) {
+    }
+
+    /** The meeting this one corrects, if it is a correction. */
+    public Optional<Link> corrects(long meetingId) throws WorkspaceException {
+        List<Link> links = links("SELECT o.id, o.held_on, o.title FROM psc_meetings m JOIN psc_meetings o"
+                + " ON o.id = m.corrects WHERE m.id = ?", meetingId);
+        return links.stream().findFirst();
+    }
+
+    /** The meetings that correct this one, oldest first. */
+    public List<Link> correctedBy(long meetingId) throws WorkspaceException {
+        return links("SELECT id, held_on, title FROM psc_meetings WHERE corrects = ? ORDER BY held_on, id", meetingId);
+    }
+
+    private List<Link> links(String sql, long meetingId) throws WorkspaceException {
+        return workspace.query(c -> {
+            List<Link> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, meetingId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Link(rs.getLong(1), LocalDate.parse(rs.getString(2)), rs.getString(3)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The meeting starts in the room: draft → in progress. */
     public void start(long meetingId) throws WorkspaceException {
         workspace.inTransaction(c -> {
@@ -710,7 +778,7 @@ public final class MeetingRecords {
             try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
                 g.useDefaultPrettyPrinter();
                 try (PreparedStatement ps = c.prepareStatement("SELECT m.id, m.held_on, m.title, m.status,"
-                        + " m.location, m.facilitator, b.name, m.content_sha256 FROM psc_meetings m"
+                        + " m.location, m.facilitator, b.name, m.content_sha256, m.corrects FROM psc_meetings m"
                         + " JOIN psc_bodies b ON b.id = m.body_id WHERE m.id = ?")) {
                     ps.setLong(1, meetingId);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -727,6 +795,10 @@ public final class MeetingRecords {
                         g.writeStringField("body", rs.getString(7));
                         if (withHash) {
                             g.writeStringField("content_sha256", rs.getString(8));
+                        }
+                        long corrects = rs.getLong(9);
+                        if (!rs.wasNull()) { // only on corrections: older records read as they did
+                            g.writeNumberField("corrects", corrects);
                         }
                     }
                 }

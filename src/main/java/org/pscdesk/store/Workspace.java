@@ -50,7 +50,7 @@ public final class Workspace implements AutoCloseable {
     /** Flyway's history table; named for us so GIS users see what it is. */
     static final String HISTORY_TABLE = "psc_schema_history";
     /** The schema version this build writes: the highest {@code V{n}__} migration. */
-    public static final int SCHEMA_VERSION = 9;
+    public static final int SCHEMA_VERSION = 10;
     /** GeoPackage 1.3.0 in {@code PRAGMA user_version}. */
     private static final int GPKG_USER_VERSION = 10300;
     private static final DateTimeFormatter GPKG_TIMESTAMP =

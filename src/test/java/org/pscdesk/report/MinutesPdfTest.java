@@ -290,4 +290,28 @@ class MinutesPdfTest {
                     expected);
         }
     }
+
+    @Test
+    void theMinutesOfACorrectedRecordSayWhichMeetingCorrectsIt() throws Exception {
+        Path ws = dir.resolve("corrected.gpkg");
+        org.pscdesk.demo.DemoCity.write(ws);
+        long original;
+        long correction;
+        try (Workspace w = Workspace.open(ws)) {
+            MeetingRecords records = new MeetingRecords(w);
+            original = records.summaries().get(0).id();
+            correction = records.startCorrection(original, LocalDate.of(2025, 12, 4));
+        }
+        for (long[] pair : new long[][] {{original, 0}, {correction, 1}}) {
+            Path pdf = dir.resolve("m" + pair[0] + ".pdf");
+            StringWriter err = new StringWriter();
+            assertEquals(0, cli(err, "minutes", ws.toString(), "--meeting", Long.toString(pair[0]), "--pdf",
+                    pdf.toString()), err.toString());
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                assertTrue(text.contains(pair[1] == 0 ? "Corrected by the meeting of 2025-12-04"
+                        : "Correction of the meeting of 2025-11-20"), text.substring(0, Math.min(600, text.length())));
+            }
+        }
+    }
 }

@@ -186,4 +186,30 @@ class MeetingRecordsTest {
             assertFalse(records.json(m2.id()).orElseThrow().contains("\"dots\""), "no votes, no dots key");
         }
     }
+
+    @Test
+    void aCorrectionIsANewMeetingThatNamesTheFinalizedOneWhichStaysAsItWas() throws Exception {
+        Path file = dir.resolve("demo.gpkg");
+        DemoCity.write(file);
+        try (Workspace ws = Workspace.open(file)) {
+            MeetingRecords records = new MeetingRecords(ws);
+            long original = records.summaries().get(0).id();
+            String before = records.json(original).orElseThrow();
+            long correction = records.startCorrection(original, LocalDate.of(2025, 12, 4));
+            assertEquals(before, records.json(original).orElseThrow(), "the finalized record reads as it did");
+            String stored = before.replaceAll("(?s).*\"content_sha256\" : \"([0-9a-f]{64})\".*", "$1");
+            String withoutHash = before.replaceAll("\n  \"content_sha256\" : \"[0-9a-f]{64}\",", "");
+            assertEquals(stored, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(withoutHash.getBytes(StandardCharsets.UTF_8))), "and its hash still holds");
+            assertEquals(original, records.corrects(correction).orElseThrow().id());
+            assertEquals(List.of(correction), records.correctedBy(original).stream().map(MeetingRecords.Link::id)
+                    .toList());
+            String json = records.json(correction).orElseThrow();
+            assertTrue(json.contains("\"corrects\" : " + original) && json.contains("\"status\" : \"draft\"")
+                    && json.contains("Correction of: Monthly ACTION meeting"), json);
+            assertThrows(WorkspaceException.class, () -> records.startCorrection(correction, LocalDate.of(2025, 12, 4)),
+                    "only a finalized meeting is corrected this way");
+            assertTrue(ws.auditLog().stream().anyMatch(e -> e.detail().contains("correction of meeting " + original)));
+        }
+    }
 }

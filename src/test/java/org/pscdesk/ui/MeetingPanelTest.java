@@ -43,6 +43,18 @@ class MeetingPanelTest extends DemoAppTests {
             assertFalse(fx(notes::isEditable), "the demo's finalized meeting is read-only");
             assertTrue(fx(notes::getText).startsWith("Reviewed the risk map"), "its assessment notes are shown");
 
+            // a finalized record is corrected by a new meeting that names it (after a confirmation)
+            long november = fx(panel::meetingId);
+            javafx.application.Platform.runLater(() -> ((javafx.scene.control.Button) robot.lookup("#meeting-correct")
+                    .query()).fire());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("Start correction")
+                    .tryQuery().isPresent()));
+            robot.clickOn("Start correction");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(panel::meetingId) != november);
+            String link = fx(() -> ((Label) robot.lookup("#meeting-linked").query()).getText());
+            assertTrue(link.startsWith("Correction of the meeting of 2025-11-20"), link);
+            assertTrue(fx(notes::isEditable), "the correction takes notes");
+
             fire("#meeting-new");
             assertTrue(fx(notes::isEditable), "a new meeting takes notes");
             meetingId = fx(panel::meetingId);

@@ -89,6 +89,8 @@ public final class MeetingPanel extends VBox {
     private final VBox carried = new VBox(4);
     private final FlowPane attendance = new FlowPane(8, 4);
     private final Button finalize = new Button("Finalize…");
+    private final Button correct = new Button("Record a correction…");
+    private final Label linked = new Label();
     private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
     private final Map<AgendaStep, String> texts = new EnumMap<>(AgendaStep.class);
     private final MeetingUndo undo = new MeetingUndo();
@@ -153,6 +155,7 @@ public final class MeetingPanel extends VBox {
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox edits = new HBox(6, startButton, gap, editsHint, undoButton, redoButton);
+        VBox header = new VBox(4, top, linked);
         edits.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(meetings, Priority.ALWAYS);
 
@@ -205,6 +208,11 @@ public final class MeetingPanel extends VBox {
         });
         finalize.setId("meeting-finalize");
         finalize.setOnAction(e -> finalizeMeeting());
+        correct.setId("meeting-correct");
+        correct.setOnAction(e -> startCorrection());
+        linked.setId("meeting-linked");
+        linked.setWrapText(true);
+        linked.getStyleClass().add("analysis-hint");
 
         Label present = new Label("Organizations present");
         present.getStyleClass().add("analysis-heading");
@@ -251,9 +259,9 @@ public final class MeetingPanel extends VBox {
             programs.refresh();
             itemChoices();
         });
-        VBox content = new VBox(8, top, edits, details, stepButtons, purpose, notes, saved,
+        VBox content = new VBox(8, header, edits, details, stepButtons, purpose, notes, saved,
                 new FlowPane(6, 6, project, projectMap), carried, newItemForm(), places, programs, present, attendance,
-                newOrganizationForm(), finalize);
+                newOrganizationForm(), new HBox(6, finalize, correct));
         // keyboard first: the next and previous agenda step, and a new action item
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.PAGE_DOWN) {
@@ -322,6 +330,9 @@ public final class MeetingPanel extends VBox {
             Meeting m = repo.meetings().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
             finalized = m.status() == MeetingStatus.FINALIZED;
             startButton.setVisible(m.status() == MeetingStatus.DRAFT);
+            correct.setVisible(finalized);
+            correct.setManaged(finalized);
+            showLinks(id);
             startButton.setManaged(startButton.isVisible());
             texts.clear();
             texts.putAll(repo.agendaNotes(id));
@@ -785,6 +796,36 @@ public final class MeetingPanel extends VBox {
                     .ifPresent(s -> meetings.getSelectionModel().select(s));
         } catch (WorkspaceException e) {
             host.dialogs().showError("Finalize meeting", e.getMessage());
+        }
+    }
+
+    /** "Correction of …" on a correction, "Corrected by …" on a finalized record that has one. */
+    private void showLinks(long id) throws WorkspaceException {
+        MeetingRecords records = new MeetingRecords(host.workspace());
+        List<String> parts = new ArrayList<>();
+        records.corrects(id).ifPresent(l -> parts.add("Correction of the meeting of " + l.date() + " (" + l.title()
+                + ")."));
+        for (MeetingRecords.Link l : records.correctedBy(id)) {
+            parts.add("Corrected by the meeting of " + l.date() + " (" + l.title() + ").");
+        }
+        linked.setText(String.join(" ", parts));
+        linked.setVisible(!parts.isEmpty());
+        linked.setManaged(!parts.isEmpty());
+    }
+
+    /** A finalized record cannot change: a correction is a new meeting that names it. */
+    private void startCorrection() {
+        if (!host.dialogs().confirm("Record a correction", "Start a correction of this finalized meeting?",
+                "The finalized record stays exactly as it is; a new draft meeting names it as the record it corrects."
+                        + " Write what changes there, then finalize it.", "Start correction")) {
+            return;
+        }
+        try {
+            long id = new MeetingRecords(host.workspace()).startCorrection(meetingId, LocalDate.now());
+            refresh();
+            open(id);
+        } catch (WorkspaceException e) {
+            host.dialogs().showError("Record a correction", e.getMessage());
         }
     }
 
