@@ -157,6 +157,8 @@ class MeetingPlacesTest extends DemoAppTests {
                 @SuppressWarnings("unchecked")
                 Spinner<Integer> dots = (Spinner<Integer>) robot.lookup(n -> n.getId() != null
                         && n.getId().startsWith("place-dots-" + place.placeId() + "-")).query();
+                assertEquals(5, ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory)
+                        dots.getValueFactory()).getMax(), "five dots per organization for all the places");
                 dots.getValueFactory().setValue(3);
                 return Long.parseLong(dots.getId().substring(dots.getId().lastIndexOf('-') + 1));
             });

@@ -75,6 +75,10 @@ final class PlacesSection extends VBox {
     private final Button byVotes = new Button("Rank by dot votes");
     private final ComboBox<MeetingRecords.Place> earlier = new ComboBox<>();
     private boolean loadingChoices;
+    /** Dots each organization has spent at this meeting, over all places. */
+    private final Map<Long, Integer> spent = new java.util.HashMap<>();
+    /** A dot round: each organization spends at most this many dots over the places (a common practice). */
+    static final int DOTS_PER_ORGANIZATION = 5;
     private long meetingId;
     private boolean editable;
     private PlacePicker picker;
@@ -176,6 +180,8 @@ final class PlacesSection extends VBox {
             Map<Long, Map<Long, Integer>> votes = records.votes(meetingId);
             List<Object> decisions = JsonTree.list(JsonTree.object(records.json(meetingId).orElseThrow()), "decisions");
             List<Organization> voters = voters();
+            spent.clear();
+            votes.values().forEach(byOrg -> byOrg.forEach((org, n) -> spent.merge(org, n, Integer::sum)));
             for (MeetingRecords.RankedPlace p : places) {
                 list.getChildren().add(card(records, p, places, votes.getOrDefault(p.placeId(), Map.of()), voters,
                         decisions));
@@ -238,7 +244,9 @@ final class PlacesSection extends VBox {
         ballot.setVgap(4);
         int row = 0;
         for (Organization o : voters) {
-            Spinner<Integer> n = new Spinner<>(0, 10, dots.getOrDefault(o.id(), 0));
+            int here = dots.getOrDefault(o.id(), 0);
+            int left = DOTS_PER_ORGANIZATION - spent.getOrDefault(o.id(), 0);
+            Spinner<Integer> n = new Spinner<>(0, here + Math.max(0, left), here); // never past the budget
             n.setId("place-dots-" + p.placeId() + "-" + o.id());
             n.setPrefWidth(70);
             n.setDisable(!editable);
@@ -249,6 +257,8 @@ final class PlacesSection extends VBox {
             name.setWrapText(true);
             ballot.addRow(row++, name, n);
         }
+        ballot.addRow(row, new Label("Each organization has " + DOTS_PER_ORGANIZATION + " dots for all the"
+                + " places."));
         TitledPane vote = new TitledPane("Dot votes by organization (" + p.dots() + ")", ballot);
         vote.setExpanded(false);
 
