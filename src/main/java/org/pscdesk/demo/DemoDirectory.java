@@ -150,23 +150,25 @@ final class DemoDirectory {
         // The places the room ranked, what it decided and who committed what where; then the record is
         // finalized (hash kept, immutable from then on), as a real meeting's would be.
         MeetingRecords record = new MeetingRecords(workspace);
-        long oldMill = record.addPlace("Old Mill: Westgate Boulevard & Union Avenue", null, null, MEETING_DAY);
-        long transit = record.addPlace("Market District Transit Center (Commerce Street & Main Street)", null, null,
-                MEETING_DAY);
-        long kessler = record.addPlace("Kessler Flats: the corner stores on Union Avenue", null, null, MEETING_DAY);
+        // drawn on the run's cells, as a broker draws them in the app: the riskier cells of each neighbourhood
+        PlaceCells cells = new PlaceCells(workspace, runName);
+        long oldMill = cells.add(record, "Old Mill: Westgate Boulevard & Union Avenue", "Old Mill", 4);
+        long transit = cells.add(record, "Market District Transit Center (Commerce Street & Main Street)",
+                "Market District", 4);
+        long kessler = cells.add(record, "Kessler Flats: the corner stores on Union Avenue", "Kessler Flats", 3);
         record.rankPlace(meeting.id(), oldMill, 1, "A block of empty lots and two open buildings, with a package"
                 + " liquor store at the corner. Places like this in Riverbend have about 4 to 5 times the usual"
                 + " rate of assaults and robberies. Neighbours say the buildings are used at night.",
                 "{\"risk_class\":\"highest\",\"factors\":[\"vacant lots within 100 m\",\"liquor store within 400 m\"],"
-                        + "\"incidents\":\"more than 40 in 2024-2025\",\"area_ha\":4}");
+                        + "\"incidents\":\"more than 40 in 2024-2025\",\"area_ha\":" + cells.areaHa(oldMill, 4) + "}");
         record.rankPlace(meeting.id(), transit, 2, "The busiest bus transfer point, with six bays and dark"
                 + " stretches after 9 pm. Crowds waiting late and poor lighting make it a place where fights and"
                 + " robberies start.", "{\"risk_class\":\"highest\",\"factors\":[\"many bus stops within 400 m\"],"
-                        + "\"incidents\":\"more than 30 in 2024-2025\",\"area_ha\":3}");
+                        + "\"incidents\":\"more than 30 in 2024-2025\",\"area_ha\":" + cells.areaHa(transit, 3) + "}");
         record.rankPlace(meeting.id(), kessler, 3, "Two corner stores that sell alcohol late, near a school"
                 + " route; fewer incidents than the first two, but rising.", "{\"risk_class\":\"moderately high\","
                         + "\"factors\":[\"liquor store within 400 m\"],\"incidents\":\"fewer than 20 in 2024-2025\","
-                        + "\"area_ha\":2}");
+                        + "\"area_ha\":" + cells.areaHa(kessler, 2) + "}");
         record.addDecision(meeting.id(), "Old Mill lot cluster is the first priority place for the next 90 days.",
                 "Highest risk and a hot spot; the vacant lots drive it, and the land bank owns most of them.", oldMill);
         record.addDecision(meeting.id(), "The transit center is the second priority place.",
@@ -200,5 +202,57 @@ final class DemoDirectory {
     private static Long programId(List<Program> programs, String name) {
         return programs.stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no program " + name)).id();
+    }
+
+    /**
+     * The demo's places as cells of its run: a neighbourhood's priority cells (a hot spot) of the risk class its
+     * facts name, else all its cells of that class.
+     */
+    private static final class PlaceCells {
+        private final org.pscdesk.analysis.LoadedRun run;
+        private final java.util.Map<String, org.locationtech.jts.geom.Geometry> hoods = new java.util.HashMap<>();
+        private final String runName;
+        private final java.util.Map<Long, Long> hectares = new java.util.HashMap<>();
+
+        PlaceCells(Workspace workspace, String runName) throws WorkspaceException {
+            this.runName = runName;
+            run = org.pscdesk.analysis.LoadedRun.load(workspace, runName).orElseThrow();
+            workspace.forEachFeature("neighbourhoods", f -> hoods.put(String.valueOf(f.values().get(0)),
+                    f.geometry()));
+        }
+
+        long add(MeetingRecords record, String label, String neighbourhood, int riskClass) throws WorkspaceException {
+            org.locationtech.jts.geom.Geometry hood = hoods.get(neighbourhood);
+            org.pscdesk.geo.Grid grid = run.grid();
+            org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+            List<org.locationtech.jts.geom.Geometry> squares = new java.util.ArrayList<>();
+            StringBuilder ids = new StringBuilder();
+            for (int pass = 0; pass < 2 && squares.isEmpty(); pass++) {
+                for (int k = 0; hood != null && k < run.cells().length; k++) {
+                    int cell = run.cells()[k];
+                    double x = grid.centreX(grid.col(cell));
+                    double y = grid.centreY(grid.row(cell));
+                    boolean hot = run.quadrants()[k] == 1 || run.quadrants()[k] == 3; // Q1, Q3: hot spots
+                    boolean wanted = run.classes()[k] == riskClass && (pass == 1 || hot);
+                    if (wanted && hood.contains(gf.createPoint(new org.locationtech.jts.geom.Coordinate(x, y)))) {
+                        double h = grid.cellSize() / 2;
+                        squares.add(gf.toGeometry(new org.locationtech.jts.geom.Envelope(x - h, x + h, y - h, y + h)));
+                        ids.append(ids.isEmpty() ? "" : ",").append(cell);
+                    }
+                }
+            }
+            if (squares.isEmpty()) {
+                return record.addPlace(label, null, null, MEETING_DAY); // typed, as a room may
+            }
+            org.locationtech.jts.geom.Geometry outline = org.locationtech.jts.operation.union.UnaryUnionOp.union(squares);
+            long id = record.addPlace(label, runName, ids.toString(), MEETING_DAY, outline, "cells");
+            hectares.put(id, Math.round(outline.getArea() / 10_000)); // the demo's CRS is in metres
+            return id;
+        }
+
+        /** The place's area in whole hectares (its facts say so); for a typed place, the room's estimate. */
+        long areaHa(long placeId, long typed) {
+            return hectares.getOrDefault(placeId, typed);
+        }
     }
 }
