@@ -380,11 +380,7 @@ public final class MinutesPdf {
             if (!s.terms().isEmpty()) {
                 List<String> terms = new ArrayList<>();
                 for (LoadedRun.Term term : s.terms()) {
-                    String factor = term.factor().replace('_', ' ');
-                    String where = PrivacyFilter.sizeText(term.distance(), crs);
-                    terms.add(("density".equals(term.operationalization()) ? "a high density of " + factor
-                            + " within " : factor + " within ") + where + String.format(Locale.ROOT, " (RRV %.2f)",
-                            term.rrv()));
+                    terms.add(RiskLegend.factorWords(term, crs) + String.format(Locale.ROOT, " (RRV %.2f)", term.rrv()));
                 }
                 t.append(" Risk factors and their spatial influence: ").append(String.join("; ", terms))
                         .append(". An RRV of 2 means twice the rate of places without that factor.");

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +18,6 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.pscdesk.analysis.LoadedRun;
 import org.pscdesk.geo.Crs;
-import org.pscdesk.geo.DistanceText;
 import org.pscdesk.geo.Grid;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -200,7 +198,7 @@ public final class PlaceDrafts {
         for (LoadedRun.Term t : run.summary().terms()) {
             int[] values = run.termValues().get(t.name());
             if (values != null && java.util.Arrays.stream(cells).anyMatch(k -> values[k] != 0)) {
-                factors.add(phrase(t));
+                factors.add(RiskLegend.factorWords(t, crs));
             }
         }
         String riskClass = RiskLegend.label(top).replace(" risk", "");
@@ -236,19 +234,11 @@ public final class PlaceDrafts {
         if (factors.isEmpty()) {
             s.append("None of the model's risk factors is present here.");
         } else {
-            s.append("Risk here comes from being ").append(join(factors)).append(": places like this have ")
+            s.append("Risk here comes from ").append(join(factors)).append(": places like this have ")
                     .append(RiskLegend.meaning(maxRrs)).append(" of incidents.");
         }
         s.append(" Incidents recorded here: ").append(events).append('.');
         return s.toString();
-    }
-
-    /** "within 400 m of liquor stores", "many bus stops within 400 m". */
-    String phrase(LoadedRun.Term t) {
-        String what = t.factor().replace('_', ' ').toLowerCase(Locale.ROOT);
-        String distance = DistanceText.format(t.distance()) + (crs == null ? "" : " " + crs.unitLabel());
-        return "density".equals(t.operationalization()) ? "near many " + what + " (within " + distance + ")"
-                : "within " + distance + " of " + what;
     }
 
     private static String join(List<String> parts) {

@@ -68,4 +68,12 @@ public final class RiskLegend {
                 .replace(".0", "") : String.format(Locale.ROOT, "%d", Math.round(multiple));
         return "about " + x + "× the baseline rate";
     }
+
+    /** A model factor in the room's words: "liquor stores within 400 m", "a high density of bus stops within 400 m". */
+    static String factorWords(org.pscdesk.analysis.LoadedRun.Term term, org.pscdesk.geo.Crs crs) {
+        String factor = term.factor().replace('_', ' ').toLowerCase(Locale.ROOT);
+        String where = crs == null ? org.pscdesk.geo.DistanceText.format(term.distance())
+                : PrivacyFilter.sizeText(term.distance(), crs);
+        return ("density".equals(term.operationalization()) ? "a high density of " : "") + factor + " within " + where;
+    }
 }

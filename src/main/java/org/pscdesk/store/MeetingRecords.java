@@ -710,26 +710,6 @@ public final class MeetingRecords {
         });
     }
 
-    /** Sets who attended (organizations), replacing the earlier list, in one transaction. */
-    public void setAttendance(long meetingId, java.util.Collection<Long> orgIds) throws WorkspaceException {
-        workspace.inTransaction(c -> {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM psc_attendance WHERE meeting_id = ?")) {
-                del.setLong(1, meetingId);
-                del.executeUpdate();
-            }
-            try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT OR IGNORE INTO psc_attendance (meeting_id, org_id) VALUES (?, ?)")) {
-                for (long org : orgIds) {
-                    ins.setLong(1, meetingId);
-                    ins.setLong(2, org);
-                    ins.executeUpdate();
-                }
-            }
-            workspace.auditEdit(c, "meeting " + meetingId + ": attendance");
-            return null;
-        });
-    }
-
     /** Ties an action item to a place and to the meeting it was carried from (before its meeting is final). */
     public void linkActionItem(long itemId, Long placeId, Long carriedFrom) throws WorkspaceException {
         workspace.inTransaction(c -> {

@@ -128,7 +128,22 @@ public final class MeetingRepository {
 
     /** Records that organizations attended a meeting (one transaction; recording one twice is harmless). */
     public void addAttendance(long meetingId, Collection<Long> orgIds) throws WorkspaceException {
+        writeAttendance(meetingId, orgIds, false);
+    }
+
+    /** Sets who attended (organizations), replacing the earlier list, in one transaction. */
+    public void setAttendance(long meetingId, Collection<Long> orgIds) throws WorkspaceException {
+        writeAttendance(meetingId, orgIds, true);
+    }
+
+    private void writeAttendance(long meetingId, Collection<Long> orgIds, boolean replace) throws WorkspaceException {
         workspace.inTransaction(c -> {
+            if (replace) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM psc_attendance WHERE meeting_id = ?")) {
+                    del.setLong(1, meetingId);
+                    del.executeUpdate();
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement(INSERT_ATTENDANCE)) {
                 for (long orgId : orgIds) {
                     ps.setLong(1, meetingId);

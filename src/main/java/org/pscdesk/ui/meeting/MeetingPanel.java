@@ -753,7 +753,7 @@ public final class MeetingPanel extends VBox {
             }
         });
         try {
-            new MeetingRecords(host.workspace()).setAttendance(meetingId, ids);
+            new MeetingRepository(host.workspace()).setAttendance(meetingId, ids);
         } catch (WorkspaceException e) {
             host.dialogs().showError("Attendance", e.getMessage());
         }

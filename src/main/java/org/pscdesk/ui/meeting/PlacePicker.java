@@ -1,8 +1,6 @@
 package org.pscdesk.ui.meeting;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
@@ -120,7 +118,7 @@ final class PlacePicker {
                 picked.add(k);
             }
         }
-        outline.layoutLayer();
+        outline.sync();
         changed.accept(picked.size());
     }
 
@@ -148,7 +146,7 @@ final class PlacePicker {
         if (!picked.remove(k)) {
             picked.add(k);
         }
-        outline.layoutLayer();
+        outline.sync();
         changed.accept(picked.size());
         return true;
     }
@@ -159,7 +157,7 @@ final class PlacePicker {
         for (int k : tableIndices) {
             picked.add(k);
         }
-        outline.layoutLayer();
+        outline.sync();
     }
 
     int size() {
@@ -181,38 +179,56 @@ final class PlacePicker {
         return areaOfLastClick().flatMap(a -> drafts.ofArea(a.outline(), a.name()));
     }
 
-    /** Outlines of the picked cells, above the risk colours. */
+    /**
+     * Outlines of the picked cells, above the risk colours: a node per picked cell, made when it is picked; a
+     * pan or zoom only moves the corners.
+     */
     private final class Outline extends MapLayer {
+        private final java.util.Map<Integer, double[]> corners = new java.util.HashMap<>();
+        private final java.util.Map<Integer, Polygon> squares = new java.util.HashMap<>();
+
         Outline() {
             setMouseTransparent(true);
         }
 
+        /** Nodes for the cells picked now; the others go. */
+        void sync() {
+            squares.keySet().retainAll(picked);
+            corners.keySet().retainAll(picked);
+            Grid grid = drafts.run().grid();
+            for (int k : picked) {
+                if (!squares.containsKey(k)) {
+                    int cell = drafts.run().cells()[k];
+                    double x0 = grid.edgeX(grid.col(cell));
+                    double y0 = grid.edgeY(grid.row(cell));
+                    double size = grid.cellSize();
+                    double[] lonLat = {x0, y0, x0 + size, y0, x0 + size, y0 + size, x0, y0 + size};
+                    toWgs.applyInterleaved(lonLat);
+                    corners.put(k, lonLat);
+                    Polygon square = new Polygon();
+                    square.getStyleClass().add("picked-cell"); // outline colour from the theme
+                    squares.put(k, square);
+                }
+            }
+            getChildren().setAll(squares.values());
+            layoutLayer();
+        }
+
         @Override
         protected void layoutLayer() {
-            getChildren().clear();
-            Grid grid = drafts.run().grid();
-            int[] cells = drafts.run().cells();
-            List<Polygon> squares = new ArrayList<>();
-            for (int k : picked) {
-                int cell = cells[k];
-                double x0 = grid.edgeX(grid.col(cell));
-                double y0 = grid.edgeY(grid.row(cell));
-                double s = grid.cellSize();
-                double[] corners = {x0, y0, x0 + s, y0, x0 + s, y0 + s, x0, y0 + s};
-                toWgs.applyInterleaved(corners);
-                Polygon square = new Polygon();
-                for (int i = 0; i < corners.length; i += 2) {
-                    Point2D p = getMapPoint(corners[i + 1], corners[i]);
+            for (java.util.Map.Entry<Integer, Polygon> e : squares.entrySet()) {
+                double[] lonLat = corners.get(e.getKey());
+                Double[] points = new Double[lonLat.length];
+                for (int i = 0; i < lonLat.length; i += 2) {
+                    Point2D p = getMapPoint(lonLat[i + 1], lonLat[i]);
                     if (p == null) {
                         return;
                     }
-                    square.getPoints().addAll(p.getX(), p.getY());
+                    points[i] = p.getX();
+                    points[i + 1] = p.getY();
                 }
-                square.getStyleClass().add("picked-cell"); // outline colour from the theme
-
-                squares.add(square);
+                e.getValue().getPoints().setAll(points);
             }
-            getChildren().addAll(squares);
         }
     }
 }

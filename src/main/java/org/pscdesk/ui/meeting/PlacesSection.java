@@ -384,7 +384,7 @@ final class PlacesSection extends VBox {
         }
     }
 
-    /** "highest risk · within 400 m of liquor stores · 4 ha · 43 incidents". */
+    /** "highest risk · liquor stores within 400 m · 4 ha · incidents: 43". */
     static String factsText(String factsJson) {
         Map<String, Object> f = JsonTree.object(factsJson);
         List<String> parts = new ArrayList<>();
