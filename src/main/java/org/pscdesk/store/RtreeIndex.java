@@ -40,7 +40,12 @@ final class RtreeIndex {
         private double[] box = new double[4 * 1024];
         private int size;
 
+        /** Adds an entry; ids come in increasing order (the order features are written in). */
         void add(long id, double minX, double maxX, double minY, double maxY) {
+            if (size > 0 && id <= ids[size - 1]) {
+                throw new IllegalArgumentException("R-tree entries must come in increasing id order: " + id
+                        + " after " + ids[size - 1]);
+            }
             if (size == ids.length) {
                 ids = Arrays.copyOf(ids, size * 2);
                 box = Arrays.copyOf(box, size * 8);
@@ -118,9 +123,13 @@ final class RtreeIndex {
 
     private static void writePacked(Connection c, String rtree, Entries entries, int nodeSize) throws SQLException {
         int perNode = Math.min(MAX_CELLS, (nodeSize - 4) / CELL_BYTES);
-        // Level 0: the features, with float-rounded boxes exactly as SQLite stores them.
+        // Level 0: the features, with float-rounded boxes exactly as SQLite stores them. Its "ids" are the
+        // features' positions in entries (in fid order), so that a leaf finds each feature's _rowid row directly.
         int n = entries.size;
-        long[] ids = Arrays.copyOf(entries.ids, n);
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+        }
         float[] box = new float[4 * n];
         for (int i = 0; i < n; i++) {
             box[4 * i] = down(entries.box[4 * i]);
@@ -153,11 +162,9 @@ final class RtreeIndex {
         }
         // Leaf of each feature, by its position in fid order: the _rowid rows are written in rowid order, since
         // a million inserts in leaf (random) order cost seven times as many B-tree seeks and page splits.
-        long[] byFid = Arrays.copyOf(ids, n);
-        Arrays.sort(byFid);
         long[] leafOf = new long[n];
         try (PreparedStatement node = c.prepareStatement("INSERT INTO " + q(rtree + "_node") + " (nodeno, data) VALUES (?, ?)");
-             PairWriter parent = new PairWriter(c, rtree + "_parent", "nodeno", "parentnode")) {
+             RowWriter parent = new RowWriter(c, rtree + "_parent", "nodeno", "parentnode")) {
             for (int l = 1; l < levels.size(); l++) {
                 Level level = levels.get(l);
                 Level children = levels.get(l - 1);
@@ -170,14 +177,14 @@ final class RtreeIndex {
                     data.putShort((short) (to - from));
                     long nodeNo = nodeNumbers[l][i];
                     for (int k = from; k < to; k++) {
-                        long childId = l == 1 ? children.ids[k] : nodeNumbers[l - 1][k];
+                        long childId = l == 1 ? entries.ids[(int) children.ids[k]] : nodeNumbers[l - 1][k];
                         data.putLong(childId);
                         data.putFloat(children.box[4 * k]);
                         data.putFloat(children.box[4 * k + 1]);
                         data.putFloat(children.box[4 * k + 2]);
                         data.putFloat(children.box[4 * k + 3]);
                         if (l == 1) {
-                            leafOf[Arrays.binarySearch(byFid, childId)] = nodeNo;
+                            leafOf[(int) children.ids[k]] = nodeNo;
                         } else {
                             parent.add(childId, nodeNo);
                         }
@@ -189,38 +196,72 @@ final class RtreeIndex {
                 node.executeBatch();
             }
         }
-        try (PairWriter rowid = new PairWriter(c, rtree + "_rowid", "rowid", "nodeno")) {
+        writeRowids(c, rtree + "_rowid", entries.ids, leafOf, n);
+    }
+
+    /**
+     * Writes the {@code _rowid} table (feature id → leaf node) in id order. When the ids run on without a gap
+     * (in a new layer they do, unless some features have no geometry) every row after the first gives only its
+     * leaf and SQLite numbers it one past the last rowid, which is its id: half the values to bind (a million
+     * rows in 0.15 s instead of 0.25 s).
+     */
+    private static void writeRowids(Connection c, String table, long[] ids, long[] leafOf, int n) throws SQLException {
+        boolean runOn = ids[n - 1] - ids[0] == n - 1;
+        try (RowWriter numbered = new RowWriter(c, table, "rowid", "nodeno");
+             RowWriter next = new RowWriter(c, table, "nodeno")) {
             for (int k = 0; k < n; k++) {
-                rowid.add(byFid[k], leafOf[k]);
+                if (runOn && k > 0) {
+                    next.add(leafOf[k]);
+                } else {
+                    numbered.add(ids[k], leafOf[k]);
+                    if (runOn) {
+                        numbered.flush();
+                    }
+                }
             }
         }
     }
 
-    /** Writes (key, value) rows with multi-row INSERTs: a million single-row inserts cost half a second more. */
-    private static final class PairWriter implements AutoCloseable {
+    /**
+     * Writes rows of integers with multi-row INSERTs: a million single-row inserts cost half a second more.
+     * Rows are written in the order they are added; {@link #flush} writes the pending ones now.
+     */
+    private static final class RowWriter implements AutoCloseable {
         private static final int ROWS = 500;
         private final PreparedStatement full;
         private final Connection c;
         private final String sqlHead;
-        private final long[] pending = new long[2 * ROWS];
+        private final String tuple;
+        private final int width;
+        private final long[] pending;
         private int size;
 
-        PairWriter(Connection c, String table, String keyColumn, String valueColumn) throws SQLException {
+        RowWriter(Connection c, String table, String... columns) throws SQLException {
             this.c = c;
-            this.sqlHead = "INSERT INTO " + q(table) + " (" + keyColumn + ", " + valueColumn + ") VALUES ";
-            this.full = c.prepareStatement(sqlHead + "(?, ?)" + ", (?, ?)".repeat(ROWS - 1));
+            this.width = columns.length;
+            this.sqlHead = "INSERT INTO " + q(table) + " (" + String.join(", ", columns) + ") VALUES ";
+            this.tuple = "(?" + ", ?".repeat(width - 1) + ")";
+            this.pending = new long[width * ROWS];
+            this.full = c.prepareStatement(sqlHead + tuple + (", " + tuple).repeat(ROWS - 1));
         }
 
-        void add(long key, long value) throws SQLException {
-            pending[2 * size] = key;
-            pending[2 * size + 1] = value;
+        void add(long... row) throws SQLException {
+            System.arraycopy(row, 0, pending, width * size, width);
             if (++size == ROWS) {
-                flush(full);
+                write(full);
             }
         }
 
-        private void flush(PreparedStatement ps) throws SQLException {
-            for (int i = 0; i < 2 * size; i++) {
+        void flush() throws SQLException {
+            if (size > 0) {
+                try (PreparedStatement rest = c.prepareStatement(sqlHead + tuple + (", " + tuple).repeat(size - 1))) {
+                    write(rest);
+                }
+            }
+        }
+
+        private void write(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < width * size; i++) {
                 ps.setLong(i + 1, pending[i]);
             }
             ps.executeUpdate();
@@ -230,11 +271,7 @@ final class RtreeIndex {
         @Override
         public void close() throws SQLException {
             try {
-                if (size > 0) {
-                    try (PreparedStatement rest = c.prepareStatement(sqlHead + "(?, ?)" + ", (?, ?)".repeat(size - 1))) {
-                        flush(rest);
-                    }
-                }
+                flush();
             } finally {
                 full.close();
             }
@@ -277,17 +314,18 @@ final class RtreeIndex {
         // Sort by centre x, then each slice by centre y; keys pack (sortable float bits, index) into a long so
         // that a primitive sort does it (a million boxed comparisons cost a second).
         long[] keys = new long[n];
+        long[] scratch = new long[n];
         for (int i = 0; i < n; i++) {
             keys[i] = key(b[4 * i] + b[4 * i + 1], i);
         }
-        java.util.Arrays.sort(keys);
+        radixSort(keys, 0, n, scratch);
         for (int s = 0; s < n; s += perSlice) {
             int end = Math.min(n, s + perSlice);
             for (int k = s; k < end; k++) {
                 int i = (int) keys[k];
                 keys[k] = key(b[4 * i + 2] + b[4 * i + 3], i);
             }
-            java.util.Arrays.sort(keys, s, end);
+            radixSort(keys, s, end, scratch);
         }
         int[] order = new int[n];
         for (int k = 0; k < n; k++) {
@@ -343,6 +381,54 @@ final class RtreeIndex {
             upBox[4 * i + 3] = maxY;
         }
         return new Level(new long[count], upBox, upFrom, upTo);
+    }
+
+    /**
+     * Sorts {@code keys[from, to)} by their sort value (the high 32 bits, a signed int), keeping the order of
+     * equal values: a least-significant-digit radix sort in byte passes, a pass skipped when all keys share
+     * its byte. On a million keys it is several times faster than {@code Arrays.sort} (0.1 s in a million-row
+     * import), which cannot use that only 32 of the 64 bits need ordering. {@code scratch} holds {@code to - from}.
+     */
+    static void radixSort(long[] keys, int from, int to, long[] scratch) {
+        int n = to - from;
+        if (n < 2) {
+            return;
+        }
+        long[] src = keys;
+        int srcAt = from;
+        long[] dst = scratch;
+        int dstAt = 0;
+        int[] start = new int[257];
+        for (int shift = 32; shift < 64; shift += 8) {
+            java.util.Arrays.fill(start, 0);
+            for (int k = srcAt; k < srcAt + n; k++) {
+                start[digit(src[k], shift) + 1]++;
+            }
+            if (start[digit(src[srcAt], shift) + 1] == n) {
+                continue;
+            }
+            for (int d = 0; d < 256; d++) {
+                start[d + 1] += start[d];
+            }
+            for (int k = srcAt; k < srcAt + n; k++) {
+                long v = src[k];
+                dst[dstAt + start[digit(v, shift)]++] = v;
+            }
+            long[] a = src;
+            src = dst;
+            dst = a;
+            int at = srcAt;
+            srcAt = dstAt;
+            dstAt = at;
+        }
+        if (src != keys) {
+            System.arraycopy(src, srcAt, keys, from, n);
+        }
+    }
+
+    /** The byte of a key's sort value at {@code shift}, in unsigned order (the sign bit flipped). */
+    private static int digit(long key, int shift) {
+        return (int) ((key ^ Long.MIN_VALUE) >>> shift) & 0xff;
     }
 
     /** A sort key: the float's bits made to order like the float, then the index. */

@@ -93,6 +93,38 @@ class RtreeIndexTest {
         }
     }
 
+    /** Features without geometry leave gaps in the ids the index holds; a replaced layer starts again. */
+    @Test
+    void packedIndexSkipsEmptyGeometriesAndSurvivesAReplace() throws Exception {
+        Path file = dir.resolve("ws.gpkg");
+        List<Feature> features = new ArrayList<>(randomFeatures(5_000, 9));
+        for (int i = 0; i < features.size(); i += 3) {
+            features.set(i, new Feature(GF.createPoint(), features.get(i).values()));
+        }
+        NewLayer spec = new NewLayer("things", "Things", LayerRole.FACTOR, GeometryType.GEOMETRY,
+                List.of(new FieldDef("n", FieldType.INTEGER)), Provenance.generated("t", null, null));
+        try (Workspace ws = Workspace.create(file, Crs.of("EPSG:26915"))) {
+            ws.writeLayer(spec, features, LayerWrite.create());
+            assertRtree(file, 5_000 - 1_667);
+            ws.writeLayer(spec, randomFeatures(2_000, 10), new LayerWrite(LayerWrite.Mode.REPLACE, null,
+                    LayerWrite.Index.PACKED));
+            assertRtree(file, 2_000);
+        }
+    }
+
+    private static void assertRtree(Path file, long entries) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            SpatialFunctions.register(c);
+            try (ResultSet rs = st.executeQuery("SELECT rtreecheck('rtree_things_geom')")) {
+                rs.next();
+                assertEquals("ok", rs.getString(1));
+            }
+            assertEquals(entries, scalar(st, "SELECT COUNT(*) FROM rtree_things_geom"));
+            assertEquals(0, scalar(st, "SELECT COUNT(*) FROM things t LEFT JOIN rtree_things_geom r ON r.id = t.fid"
+                    + " WHERE (r.id IS NULL) = (ST_IsEmpty(t.geom) = 0)"), "indexed exactly the non-empty ones");
+        }
+    }
+
     @Test
     void triggersKeepThePackedIndexCurrentOnAppendAndDelete() throws Exception {
         Path file = dir.resolve("ws.gpkg");
@@ -113,6 +145,30 @@ class RtreeIndexTest {
                 rs.next();
                 assertEquals("ok", rs.getString(1));
             }
+        }
+    }
+
+    @Test
+    void radixSortOrdersBySortValueAndKeepsTiesInOrder() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int n : new int[] {0, 1, 2, 7, 1000, 100_000}) {
+            long[] keys = new long[n + 10];
+            for (int i = 0; i < keys.length; i++) {
+                // few distinct values (ties), negative ones, and the extremes of int
+                int value = switch (r.nextInt(4)) {
+                    case 0 -> r.nextInt(5) - 2;
+                    case 1 -> Integer.MIN_VALUE + r.nextInt(3);
+                    case 2 -> Integer.MAX_VALUE - r.nextInt(3);
+                    default -> r.nextInt();
+                };
+                keys[i] = ((long) value << 32) | i;
+            }
+            long[] expected = keys.clone();
+            // values, then original position: the order a stable sort of the values gives
+            java.util.Arrays.sort(expected, 5, 5 + n);
+            long[] got = keys.clone();
+            RtreeIndex.radixSort(got, 5, 5 + n, new long[n]);
+            assertTrue(java.util.Arrays.equals(expected, got), "n = " + n);
         }
     }
 
