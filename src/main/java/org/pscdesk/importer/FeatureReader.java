@@ -40,6 +40,14 @@ public interface FeatureReader extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The size and SHA-256 of the reader's one input file once it was read to its end, when the reader hashed
+     * it on the way (so the import does not read the file again for its provenance); empty otherwise.
+     */
+    default Optional<InputDigest.Result> wholeInputDigest() {
+        return Optional.empty();
+    }
+
     /** Bytes consumed so far and total (for progress); -1 when unknown. */
     default long[] progress() {
         return new long[] {-1, -1};

@@ -23,8 +23,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -95,26 +98,70 @@ public final class ImportService {
     public ImportReport run(ImportRequest request, Progress progress, Cancellation cancel)
             throws ImportException, WorkspaceException, CancelledException {
         progress.update("Checking " + request.files().get(0).getFileName(), -1);
-        // The files' hash is computed beside the import, not before it.
-        java.util.concurrent.CompletableFuture<Source> source = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return Source.describe(request.files());
-            } catch (ImportException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
-        try {
-            try (FeatureReader reader = Readers.open(request, true)) {
+        Hashing source = new Hashing(request.files());
+        try (FeatureReader reader = Readers.open(request, true)) {
+            return new Run(request, reader, source, progress, cancel).execute();
+        } catch (CsvReader.TypesChanged e) {
+            // Typed from its first rows, the file turned out otherwise: nothing was kept; read it again
+            // with its exact types (the writer's transaction was rolled back).
+            try (FeatureReader reader = Readers.open(request, false)) {
                 return new Run(request, reader, source, progress, cancel).execute();
-            } catch (CsvReader.TypesChanged e) {
-                // Typed from its first rows, the file turned out otherwise: nothing was kept; read it again
-                // with its exact types (the writer's transaction was rolled back).
-                try (FeatureReader reader = Readers.open(request, false)) {
-                    return new Run(request, reader, source, progress, cancel).execute();
-                }
             }
-        } finally {
-            source.cancel(true);
+        }
+    }
+
+    /**
+     * The input files' size and hash. A reader that hashed its one file as it read it gives them at the end
+     * of the read; otherwise they are computed on a thread of their own once reading is over, when the writer
+     * has the spatial index and the commit left. (A hash beside the read took a core from the reader and the
+     * writer: about 0.4 s of a 4 s import of a million rows on two cores.)
+     */
+    private static final class Hashing {
+        private final List<Path> files;
+        private CompletableFuture<Source> result;
+
+        Hashing(List<Path> files) {
+            this.files = files;
+        }
+
+        /** Takes the hash the reader made of its whole input, or starts hashing; once. */
+        synchronized void start(FeatureReader reader) {
+            Optional<InputDigest.Result> read = files.size() == 1 && Files.isRegularFile(files.get(0))
+                    ? reader.wholeInputDigest() : Optional.empty();
+            if (result == null && read.isPresent()) {
+                result = CompletableFuture.completedFuture(
+                        new Source(Source.nameOf(files), read.get().size(), read.get().sha256()));
+            }
+            start();
+        }
+
+        /** Starts hashing, if not yet started. */
+        synchronized void start() {
+            if (result == null) {
+                result = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return Source.describe(files);
+                    } catch (ImportException e) {
+                        throw new CompletionException(e);
+                    }
+                });
+            }
+        }
+
+        Source join() throws ImportException {
+            start();
+            CompletableFuture<Source> r;
+            synchronized (this) {
+                r = result;
+            }
+            try {
+                return r.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof ImportException ie) {
+                    throw ie;
+                }
+                throw e;
+            }
         }
     }
 
@@ -177,7 +224,7 @@ public final class ImportService {
     private final class Run {
         private final ImportRequest request;
         private final FeatureReader reader;
-        private final java.util.concurrent.CompletableFuture<Source> hashing;
+        private final Hashing hashing;
         private final Source source;
         private final Progress progress;
         private final Cancellation cancel;
@@ -189,7 +236,7 @@ public final class ImportService {
         private long outside;
         private long repaired;
 
-        Run(ImportRequest request, FeatureReader reader, java.util.concurrent.CompletableFuture<Source> hashing,
+        Run(ImportRequest request, FeatureReader reader, Hashing hashing,
             Progress progress, Cancellation cancel) {
             this.request = request;
             this.reader = reader;
@@ -290,6 +337,7 @@ public final class ImportService {
                         }
                         if (r == null) {
                             done = true;
+                            hashing.start(reader);
                             break;
                         }
                         read++;
@@ -433,7 +481,7 @@ public final class ImportService {
                 throw e;
             }
             ImportReport report = report(table, working, sourceCrs, dropped, cancelledRows);
-            Source hashed = hashed();
+            Source hashed = hashing.join();
             if (request.mode() == ImportRequest.Mode.APPEND) {
                 workspace.updateLayerReport(table, null, report.toJson());
             } else {
@@ -441,17 +489,6 @@ public final class ImportService {
             }
             progress.update("Imported " + imported + " features into " + table, 1);
             return report;
-        }
-
-        private Source hashed() throws ImportException {
-            try {
-                return hashing.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof ImportException ie) {
-                    throw ie;
-                }
-                throw e;
-            }
         }
 
         private Iterator<Feature> guardEmpty(Iterator<Feature> features) {

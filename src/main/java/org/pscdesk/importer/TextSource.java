@@ -31,9 +31,15 @@ record TextSource(String name, long size, Opener opener) {
 
     /** Opens the source as a table; see {@link TextTable#open}. */
     TextTable openTable(Charset forcedCharset, char forcedDelimiter) throws ImportException {
+        return openTable(forcedCharset, forcedDelimiter, in -> in);
+    }
+
+    /** Opens the source as a table, its byte stream wrapped by {@code wrap} (to hash it as it is read). */
+    TextTable openTable(Charset forcedCharset, char forcedDelimiter, java.util.function.UnaryOperator<InputStream> wrap)
+            throws ImportException {
         InputStream in;
         try {
-            in = opener.open();
+            in = wrap.apply(opener.open());
         } catch (IOException e) {
             throw new ImportException(Problem.ofFile(name, "The file could not be opened (" + e.getMessage()
                     + "). Check that it exists and is readable, then import again."), e);

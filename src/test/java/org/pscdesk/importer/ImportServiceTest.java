@@ -74,6 +74,41 @@ class ImportServiceTest {
         return write("points.csv", sb.toString());
     }
 
+    /**
+     * The provenance hash is that of the file's bytes however the file was read: hashed as it was read (a BOM
+     * and CR line ends included), read twice because its types changed after the sample, or by another reader.
+     */
+    @Test
+    void provenanceHashIsTheFilesBytesOnEveryReadPath() throws Exception {
+        StringBuilder late = new StringBuilder("code,x,y\n");
+        for (int i = 1; i < CsvReader.SAMPLE_ROWS + 50; i++) {
+            late.append(i).append(',').append(700000 + i).append(",4270000\n");
+        }
+        late.append("A17,700000,4270000\n");
+        Path bom = dir.resolve("bom.csv");
+        Files.write(bom, ("\uFEFFid,x,y\r1,700000,4270000\r2,700100,4270100\r").getBytes(StandardCharsets.UTF_8));
+        Path json = write("points.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{\"id\":1},\"geometry\":{\"type\":\"Point\",\"coordinates\":[700000,4270000]}}]}");
+        Map<Path, Long> rows = Map.of(bom, 2L, write("late.csv", late.toString()), (long) CsvReader.SAMPLE_ROWS + 50,
+                json, 1L);
+        try (Workspace w = Workspace.create(dir.resolve("hashes.gpkg"), Crs.of("EPSG:26915"))) {
+            for (var e : rows.entrySet()) {
+                Path file = e.getKey();
+                String name = file.getFileName().toString().replace('.', '_');
+                ImportRequest r = new ImportRequest(List.of(file), LayerRole.FACTOR, name, new ReadOptions(
+                        Crs.of("EPSG:26915"), null, null, null, null, null, null), null, Map.of(), null, null, null,
+                        null, false, Set.of(), ImportRequest.Mode.CREATE, null);
+                assertEquals(e.getValue(), run(w, r).imported(), file.toString());
+                Provenance p = w.layer(name).orElseThrow().provenance();
+                assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                        Files.readAllBytes(file))), p.sha256(), file.toString());
+                assertEquals(Files.size(file), p.sourceSize(), file.toString());
+            }
+            assertEquals(FieldType.TEXT, w.layer("late_csv").orElseThrow().fields().get(0).type(),
+                    "the late letter made the column text, so the file was read again");
+        }
+    }
+
     @Test
     void firstLonLatImportSetsUtmWorkingCrsAndKeepsProvenance() throws Exception {
         Path ws = dir.resolve("ws.gpkg");
