@@ -51,7 +51,10 @@ class KillTest {
         long next = 1;
         int killedMidWrite = 0;
         for (int k = 0; k < KILLS; k++) {
-            Process p = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classPath,
+            // sqlite-jdbc unpacks its native library into the temp folder and a killed child cannot delete it:
+            // unpacked into this test's folder, a hundred copies (50 MB) do not pile up in /tmp at every run.
+            Process p = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                    "-Dorg.sqlite.tmpdir=" + dir, "-cp", classPath,
                     KillTestChild.class.getName(), file.toString(), Long.toString(meeting), Long.toString(next))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             long lastReturned = next - 1;
