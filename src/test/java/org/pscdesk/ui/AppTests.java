@@ -10,7 +10,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What the tests of the running app share: a private home folder, starting the app, work on the FX thread. */
-final class AppTests {
+public final class AppTests {
 
     private AppTests() {
     }
@@ -56,11 +56,16 @@ final class AppTests {
      * closing notes are made this way, by the tests that click through a meeting); otherwise does nothing.
      */
     static void screenshot(PscDeskApp app, String name) throws Exception {
+        screenshot(fx(() -> app.view().root().getScene()), name);
+    }
+
+    /** The same for any window's scene (a dialog, the import wizard). */
+    public static void screenshot(javafx.scene.Scene scene, String name) throws Exception {
         String dir = System.getProperty("pscdesk.screenshots");
         if (dir == null) {
             return;
         }
-        javafx.scene.image.WritableImage image = fx(() -> app.view().root().getScene().snapshot(null));
+        javafx.scene.image.WritableImage image = fx(() -> scene.snapshot(null));
         java.nio.file.Path file = java.nio.file.Path.of(dir, name + ".png");
         java.nio.file.Files.createDirectories(file.getParent());
         javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());

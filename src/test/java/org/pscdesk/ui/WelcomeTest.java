@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pscdesk.geo.Crs;
 import org.pscdesk.store.Settings;
+import org.pscdesk.store.Workspace;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -51,6 +53,20 @@ class WelcomeTest {
             String text = fx(() -> String.join(" ", SceneTexts.of(robot.lookup("#welcome").query())));
             assertTrue(text.contains("Open demo") && text.contains("New workspace") && text.contains("Import data"),
                     text);
+            assertTrue(text.contains("This is the demo city"), text);
+            // Another workspace opened before the welcome was closed: the card does not call it the demo.
+            Path other = home.resolve("other.gpkg");
+            Workspace.create(other, Crs.of("EPSG:26915")).close();
+            fx(() -> {
+                app.model().open(other);
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> app.model().current() != null
+                    && app.model().current().workspace().file().endsWith("other.gpkg")
+                    && robot.lookup("#welcome").tryQuery().isPresent()));
+            String elsewhere = fx(() -> String.join(" ", SceneTexts.of(robot.lookup("#welcome").query())));
+            assertFalse(elsewhere.contains("demo city"), elsewhere);
+            assertTrue(elsewhere.contains("Open demo to see an example city"), elsewhere);
             robot.clickOn("#welcome-close");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#welcome").tryQuery().isEmpty()));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Settings.load().welcomed());

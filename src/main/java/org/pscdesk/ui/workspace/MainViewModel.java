@@ -116,6 +116,12 @@ public final class MainViewModel {
         return !settings.welcomed();
     }
 
+    /** True when the open workspace is the built-in demo city. */
+    public boolean showingDemo() {
+        LoadedWorkspace ws = current();
+        return ws != null && ws.workspace().file().toAbsolutePath().normalize().equals(demoFile.normalize());
+    }
+
     /** The welcome was read: it is not shown again. */
     public void welcomeDone() {
         settings.setWelcomed(true);

@@ -149,6 +149,8 @@ class ImportWizardTest {
         assertTrue(fx(() -> vm.keepColumns().contains("owner_email")));
         assertTrue(fx(() -> owner.getStyleClass().contains(ImportStyles.KEPT_HEADER)));
         assertTrue(fx(() -> app.view().imports().wizardView().map().drawnCount()) > 0, "the rows are on the map");
+        org.pscdesk.ui.AppTests.screenshot(fx(() -> app.view().imports().wizardStage().orElseThrow().getScene()),
+                "wizard-preview");
     }
 
     @Test
@@ -171,6 +173,8 @@ class ImportWizardTest {
         LayerInfo stored = fx(() -> app.model().current().workspace().layer(name).orElseThrow());
         assertEquals(String.format(Locale.ROOT, "%,d", stored.count()), countShownFor(stored.title()));
         assertTrue(fx(() -> robot.lookup("#report-headline").queryAs(Label.class).getText()).contains(name));
+        org.pscdesk.ui.AppTests.screenshot(fx(() -> app.view().imports().wizardStage().orElseThrow().getScene()),
+                "wizard-report");
         assertFalse(fx(() -> app.model().layers().stream().filter(r -> r.name().equals(hidden)).findFirst()
                 .orElseThrow().isVisible()), "a layer hidden before the import stays hidden");
 
