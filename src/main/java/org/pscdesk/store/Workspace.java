@@ -147,7 +147,8 @@ public final class Workspace implements AutoCloseable {
         Inspection inspection = Inspection.of(path);
         switch (inspection.kind()) {
             case MISSING -> throw new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, path,
-                    path + " does not exist or cannot be read; check the path.");
+                    path + " does not exist or cannot be read; check the path, or make a new workspace (File ▸ New"
+                            + " workspace, or pscdesk new " + path.getFileName() + ").");
             case NOT_SQLITE, NOT_GEOPACKAGE -> throw new WorkspaceException(WorkspaceException.Reason.NOT_GEOPACKAGE,
                     path, path + " is not a PSC Desk workspace (not a GeoPackage file); open a PSC Desk .gpkg"
                     + " workspace, or create a new one.");
