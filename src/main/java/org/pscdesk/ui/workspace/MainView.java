@@ -442,7 +442,8 @@ public final class MainView {
                 + " which programs go there. It finds the features of places that go with crime (Risk Terrain"
                 + " Modeling), shows maps a room can read without ever showing an incident, and keeps the"
                 + " meeting's record. It works offline.\n\n" + (model.showingDemo()
-                ? "This is the demo city, Riverbend, with a planted risk model. Try Analysis ▸ Risk model… to run it."
+                ? "This is the demo city, Riverbend, with a planted risk model. Try Analysis ▸ Risk model… to run"
+                + " it."
                 : "Try Analysis ▸ Risk model… to find the places at risk here, or Open demo to see an example"
                 + " city first."));
         text.setWrapText(true);
