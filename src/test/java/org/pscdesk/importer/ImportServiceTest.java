@@ -59,6 +59,19 @@ class ImportServiceTest {
                 null, insideOnly, keep, mode, null);
     }
 
+    /** Rows of {@link #lateMisfitCsv}. */
+    private static final int LATE_ROWS = CsvReader.SAMPLE_ROWS + 500;
+
+    /** late.csv: whole numbers in 'code' for more than the sample, then 'A17' in its last row. */
+    private Path lateMisfitCsv() throws Exception {
+        StringBuilder sb = new StringBuilder("code,x,y\n");
+        for (int i = 1; i < LATE_ROWS; i++) {
+            sb.append(i).append(",735000,4272000\n");
+        }
+        sb.append("A17,735000,4272000\n");
+        return write("late.csv", sb.toString());
+    }
+
     private ImportReport run(Workspace ws, ImportRequest r) throws Exception {
         return new ImportService(ws).run(r, Progress.NONE, Cancellation.none());
     }
@@ -80,24 +93,18 @@ class ImportServiceTest {
      */
     @Test
     void provenanceHashIsTheFilesBytesOnEveryReadPath() throws Exception {
-        StringBuilder late = new StringBuilder("code,x,y\n");
-        for (int i = 1; i < CsvReader.SAMPLE_ROWS + 50; i++) {
-            late.append(i).append(',').append(700000 + i).append(",4270000\n");
-        }
-        late.append("A17,700000,4270000\n");
         Path bom = dir.resolve("bom.csv");
         Files.write(bom, ("\uFEFFid,x,y\r1,700000,4270000\r2,700100,4270100\r").getBytes(StandardCharsets.UTF_8));
         Path json = write("points.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
                 + "\"properties\":{\"id\":1},\"geometry\":{\"type\":\"Point\",\"coordinates\":[700000,4270000]}}]}");
-        Map<Path, Long> rows = Map.of(bom, 2L, write("late.csv", late.toString()), (long) CsvReader.SAMPLE_ROWS + 50,
-                json, 1L);
+        Map<Path, Long> rows = Map.of(bom, 2L, lateMisfitCsv(), (long) LATE_ROWS, json, 1L);
         try (Workspace w = Workspace.create(dir.resolve("hashes.gpkg"), Crs.of("EPSG:26915"))) {
             for (var e : rows.entrySet()) {
                 Path file = e.getKey();
                 String name = file.getFileName().toString().replace('.', '_');
-                ImportRequest r = new ImportRequest(List.of(file), LayerRole.FACTOR, name, new ReadOptions(
-                        Crs.of("EPSG:26915"), null, null, null, null, null, null), null, Map.of(), null, null, null,
-                        null, false, Set.of(), ImportRequest.Mode.CREATE, null);
+                ImportRequest r = new ImportRequest(List.of(file), LayerRole.FACTOR, name,
+                        ReadOptions.DEFAULTS.withCrs(Crs.of("EPSG:26915")), null, Map.of(), null, null, null, null,
+                        false, Set.of(), ImportRequest.Mode.CREATE, null);
                 assertEquals(e.getValue(), run(w, r).imported(), file.toString());
                 Provenance p = w.layer(name).orElseThrow().provenance();
                 assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
@@ -363,13 +370,8 @@ class ImportServiceTest {
     @Test
     void aLateValueThatBreaksTheSampleTypesIsImportedWithTheFilesExactTypes() throws Exception {
         // the write starts typed from the first rows; the late text value makes it start again, typed exactly
-        StringBuilder sb = new StringBuilder("code,x,y\n");
-        int rows = CsvReader.SAMPLE_ROWS + 500;
-        for (int i = 1; i < rows; i++) {
-            sb.append(i).append(",735000,4272000\n");
-        }
-        sb.append("A17,735000,4272000\n");
-        Path csv = write("late.csv", sb.toString());
+        int rows = LATE_ROWS;
+        Path csv = lateMisfitCsv();
         try (Workspace ws = Workspace.create(dir.resolve("ws.gpkg"), Crs.of("EPSG:26915"))) {
             ImportReport report = run(ws, new ImportRequest(List.of(csv), LayerRole.FACTOR, "late",
                     ReadOptions.DEFAULTS.withCrs(Crs.of("EPSG:26915")), null, Map.of(), null, null, null, null, false,
