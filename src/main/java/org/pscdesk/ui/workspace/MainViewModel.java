@@ -116,10 +116,14 @@ public final class MainViewModel {
         return !settings.welcomed();
     }
 
-    /** True when the open workspace is the built-in demo city. */
+    /** True when the open workspace is a demo city (the built-in one, or one written by {@code pscdesk demo}). */
     public boolean showingDemo() {
         LoadedWorkspace ws = current();
-        return ws != null && ws.workspace().file().toAbsolutePath().normalize().equals(demoFile.normalize());
+        try {
+            return ws != null && ws.workspace().meta("demo").map("true"::equals).orElse(false);
+        } catch (WorkspaceException e) {
+            return false;
+        }
     }
 
     /** The welcome was read: it is not shown again. */
